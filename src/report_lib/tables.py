@@ -1,0 +1,61 @@
+"""The data files of the report and the rules each must satisfy.
+
+``published/figures.csv`` is the data of record: one row per figure the source states.
+The ``reference/`` tables hold labels (zh/en) and lookups; figures refer to them, so
+the reference tables are validated first and their keys become the allowed values.
+"""
+
+from __future__ import annotations
+
+from report_lib.schemas import TableSpec
+
+SEGMENTS = TableSpec(
+    "segments", "reference", key="segment",
+    required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en"),
+    optional=("source_terms_zh",), numbers=("order",),
+)
+UNITS = TableSpec("units", "reference", key="unit", required=("unit", "label_en", "label_zh", "description_en"),
+                  optional=("suffix",))
+QUALIFIERS = TableSpec(
+    "qualifiers", "reference", key="qualifier", required=("qualifier", "label_en", "label_zh", "description_en"),
+    optional=("prefix_en", "suffix_en", "prefix_zh", "suffix_zh"),
+)
+BASES = TableSpec("bases", "reference", key="base", required=("base", "label_en", "label_zh", "description_en"),
+                  optional=("n",), numbers=("n",))
+FLAGS = TableSpec("flags", "reference", key="flag", required=("flag", "label_en", "label_zh", "description_en"))
+LABELS = TableSpec("labels", "reference", key="key", required=("key", "en", "zh"))
+GLOSSARY = TableSpec("glossary", "reference", key="term_zh", required=("term_zh", "term_en", "definition_en"))
+POLICY_LEVELS = TableSpec(
+    "policy_levels", "reference", key="scope_level", required=("scope_level", "scope_order", "label_en", "label_zh"),
+    numbers=("scope_order",),
+)
+POLICIES = TableSpec(
+    "policies", "reference", key="policy_id",
+    required=("policy_id", "scope_level", "title_zh", "title_en", "issuer_basis", "key_phrase_zh",
+              "key_phrase_en", "quote_zh"),
+    optional=("issuer_zh", "issuer_en", "period_in_title"),
+    lookups={"scope_level": ("policy_levels", "scope_level")},
+)
+TOOLS = TableSpec(
+    "tools", "reference", key="tool_id",
+    required=("tool_id", "name_zh", "name_en", "definition_en", "quote_zh"),
+    optional=("lifecycle_stage", "channel", "placement_basis"),
+)
+FIGURES = TableSpec(
+    "figures", "published", key="id",
+    required=("id", "chapter", "topic", "subject", "segment", "value", "unit", "qualifier", "base", "quote_zh"),
+    optional=("category", "flag", "note"),
+    numbers=("chapter", "value"),
+    lookups={
+        "segment": ("segments", "segment"),
+        "unit": ("units", "unit"),
+        "qualifier": ("qualifiers", "qualifier"),
+        "base": ("bases", "base"),
+        "flag": ("flags", "flag"),
+    },
+)
+
+REFERENCE_TABLES: tuple[TableSpec, ...] = (
+    SEGMENTS, UNITS, QUALIFIERS, BASES, FLAGS, LABELS, GLOSSARY, POLICY_LEVELS, POLICIES, TOOLS,
+)
+ALL_TABLES: tuple[TableSpec, ...] = REFERENCE_TABLES + (FIGURES,)
