@@ -33,7 +33,7 @@ class Dataset:
 
     @property
     def figures(self) -> pd.DataFrame:
-        """The data of record, ``value`` and ``chapter`` as numbers."""
+        """The data of record, ``value`` and ``chapter`` as numbers (``value_printed`` as printed)."""
         return self.tables[FIGURES.name]
 
     def table(self, name: str) -> pd.DataFrame:
@@ -57,6 +57,14 @@ class Dataset:
         for column, wanted in where.items():
             mask &= self.figures[column] == wanted
         return self.figures[mask].copy()
+
+
+    def series(self, topic: str, subject: str, segment: str = "all") -> pd.Series:
+        """Return a series as printed (strings), indexed by ``category`` (e.g. the period), in file order."""
+        rows = self.select(topic=topic, subject=subject, segment=segment)
+        if rows.empty:
+            raise KeyError(f"no figures with topic={topic!r}, subject={subject!r}, segment={segment!r}")
+        return rows.set_index("category")["value_printed"].rename(subject)
 
 
 def _read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, dict], list[DataProblem]]:
@@ -90,6 +98,7 @@ def _allowed_values(spec: TableSpec, tables: dict[str, pd.DataFrame]) -> dict[st
 def _typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.drop(columns=[LINE_COLUMN])
     for column in spec.numbers:
+        frame[f"{column}_printed"] = frame[column]
         frame[column] = pd.to_numeric(frame[column].replace("", None))
     if "chapter" in spec.numbers:
         frame["chapter"] = frame["chapter"].astype(int)

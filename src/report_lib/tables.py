@@ -15,7 +15,7 @@ SEGMENTS = TableSpec(
     optional=("source_terms_zh",), numbers=("order",),
 )
 UNITS = TableSpec("units", "reference", key="unit", required=("unit", "label_en", "label_zh", "description_en"),
-                  optional=("suffix",))
+                  optional=("suffix_en", "suffix_zh"))
 QUALIFIERS = TableSpec(
     "qualifiers", "reference", key="qualifier", required=("qualifier", "label_en", "label_zh", "description_en"),
     optional=("prefix_en", "suffix_en", "prefix_zh", "suffix_zh"),
@@ -31,7 +31,7 @@ POLICY_LEVELS = TableSpec(
 )
 POLICIES = TableSpec(
     "policies", "reference", key="policy_id",
-    required=("policy_id", "scope_level", "title_zh", "title_en", "issuer_basis", "key_phrase_zh",
+    required=("policy_id", "scope_level", "title_zh", "title_en", "short_en", "short_zh", "issuer_basis", "key_phrase_zh",
               "key_phrase_en", "quote_zh"),
     optional=("issuer_zh", "issuer_en", "period_in_title"),
     lookups={"scope_level": ("policy_levels", "scope_level")},

@@ -1,0 +1,42 @@
+# Quick start: `make book` (set up and build the HTML book), `make test` (set up and run every test).
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+DATA ?= data
+export REPORT_DATA := $(abspath $(DATA))
+
+.PHONY: book test check-data system-deps refresh-nbval clean venv
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet --no-deps -e .
+	touch $@
+
+## Validate the data, then build the HTML book into _build/html (a failed build keeps the last good one).
+book: venv
+	$(PY) -m report_lib build --data "$(REPORT_DATA)"
+
+## Build the book, then run every test (unit, data, bad input, nbval, offline browser check).
+test: book
+	$(PY) -m pytest
+
+## Validate a data folder without building: `make check-data DATA=path`.
+check-data: venv
+	$(PY) -m report_lib check-data "$(REPORT_DATA)"
+
+## Re-execute the pages into tests/notebooks after an intended change of figures or code.
+refresh-nbval: venv
+	$(PY) -m report_lib refresh-nbval --data "$(REPORT_DATA)"
+
+## System packages: Chromium (offline browser test) and Noto CJK fonts (Chinese chart labels).
+system-deps:
+	apt-get update -q
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk
+
+clean:
+	rm -rf _build

@@ -1,0 +1,7 @@
+"""Allow ``python -m report_lib``."""
+
+import sys
+
+from report_lib.cli import main
+
+sys.exit(main())

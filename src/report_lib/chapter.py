@@ -1,0 +1,107 @@
+"""What a chapter notebook holds on to: the data, its labels, and a way to show charts.
+
+A chapter's first cell is ``book = open_chapter(data_dir, lang)``; after that each
+cell reads like prose: select figures, compute, ``book.show(...)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from report_lib.dataset import Dataset, load_dataset
+from report_lib.footer import chart_footer
+from report_lib.labels import Labels
+from report_lib.render import RenderedChart, render_chart
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table for the book: HTML without the row index, and the same as plain text for nbval."""
+
+    frame: pd.DataFrame
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        shown = self.frame.astype(object).where(self.frame.notna(), "–")
+        return {
+            "text/html": shown.to_html(index=False, border=0, classes="report-table", escape=True),
+            "text/plain": shown.to_string(index=False),
+        }
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """The dataset, labels of one language and the chart renderer of one chapter run."""
+
+    data: Dataset
+    label: Labels
+    segment: str = "all"
+
+    def show(self, chart_and_table, figures: pd.DataFrame, *, name: str, alt_text: str,
+             method: str | None = None, reference: str | None = None) -> RenderedChart:
+        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``."""
+        chart, table = chart_and_table
+        return render_chart(
+            chart, table, name=f"{name}-{self.label.lang}" if self.label.lang != "en" else name,
+            footer=chart_footer(figures, self.label, method, reference), alt_text=alt_text,
+            download_label=self.label("footer.download"),
+        )
+
+    def provenance(self, figures: pd.DataFrame) -> pd.DataFrame:
+        """Return the provenance table of ``figures``: id, value as printed, quote, flag, note."""
+        label = self.label
+        shown = figures.apply(lambda r: label.value(r["value_printed"], r["unit"], r["qualifier"]), axis=1)
+        return pd.DataFrame({
+            label("column.id"): figures["id"].to_numpy(),
+            label("column.value"): shown.to_numpy(),
+            label("column.quote_zh"): figures["quote_zh"].to_numpy(),
+            label("column.flag"): figures["flag"].to_numpy(),
+            label("column.note"): figures["note"].to_numpy(),
+        })
+
+    def glue_figure(self, name: str, figure_id: str) -> str:
+        """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""
+        return self.glue_text(name, self.text(figure_id))
+
+    def glue_text(self, name: str, text: str) -> str:
+        """Glue a computed text (e.g. a recomputed rate) for use in prose as ``{glue:md}`name```."""
+        from IPython.display import Markdown
+        from myst_nb import glue
+
+        glue(name, Markdown(text), display=False)
+        return text
+
+    def table(self, frame: pd.DataFrame) -> Table:
+        """Return ``frame`` for display, its columns relabelled from ``column.*`` labels.
+
+        A named index becomes the first column; missing values show as a dash.
+        """
+        shown = frame.reset_index() if frame.index.name else frame
+        relabel = {c: self.label(f"column.{c}") for c in shown.columns if self._has(f"column.{c}")}
+        return Table(shown.rename(columns=relabel))
+
+    def policy_table(self) -> Table:
+        """Return the policy documents with title, issuer, key phrase and period, in this language."""
+        lang, label = self.label.lang, self.label
+        policies = self.data.table("policies")
+        return self.table(pd.DataFrame({
+            label("column.policy"): policies[f"title_{lang}"],
+            label("column.issuer"): policies[f"issuer_{lang}"],
+            label("column.key_phrase"): policies[f"key_phrase_{lang}"],
+            label("column.period_in_title"): policies["period_in_title"],
+        }))
+
+    def _has(self, key: str) -> bool:
+        return key in set(self.data.table("labels")["key"])
+
+    def text(self, figure_id: str) -> str:
+        """Return one figure formatted as printed, with unit and qualifier (for prose)."""
+        row = self.data.figure(figure_id)
+        return self.label.value(row["value_printed"], row["unit"], row["qualifier"])
+
+
+def open_chapter(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Chapter:
+    """Load and validate the data folder and return the chapter's working context."""
+    data = load_dataset(data_dir)
+    return Chapter(data, Labels(data, lang), segment)

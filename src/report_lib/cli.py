@@ -1,0 +1,46 @@
+"""Command line: ``python -m report_lib check-data|build|refresh-nbval``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from report_lib import paths
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m report_lib", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check-data", help="validate a data folder; list every problem")
+    check.add_argument("data", nargs="?", default=None, help="data folder (default: env REPORT_DATA or data/)")
+    build = commands.add_parser("build", help="validate the data and build the HTML book into _build/html")
+    build.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
+    refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
+    refresh.add_argument("--data", default=None)
+    args = parser.parse_args(argv)
+
+    if args.command == "check-data":
+        from report_lib.build import validate_or_report
+
+        folder = paths.data_dir(args.data)
+        valid = validate_or_report(folder)
+        if valid:
+            print(f"{folder}: all tables valid")
+        return 0 if valid else 1
+    if args.command == "build":
+        from report_lib.build import build_html
+
+        return build_html(data_dir=Path(args.data) if args.data else None)
+    if args.command == "refresh-nbval":
+        from report_lib.nbval_refs import refresh_references
+
+        for path in refresh_references(paths.data_dir(args.data)):
+            print(f"wrote {path}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Chart footers generated from metadata and from the figures actually plotted.
+
+A footer says where the numbers come from (the source, from ``figures.meta.yaml``), who
+answered (the bases of the plotted figures, with n where the source states it), how the
+values were printed (qualifiers) and which plotted figures carry a flag. Because it is
+computed from the plotted rows, it cannot go stale when the data changes.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from report_lib.labels import Labels
+
+MAX_IDS = 3
+"""Flagged figures listed by id in a footer; more are summarised as first … last."""
+
+
+def _bases(figures: pd.DataFrame, label: Labels) -> str:
+    bases = label.dataset.table("bases").set_index("base")
+    parts = []
+    for base in dict.fromkeys(figures["base"]):
+        n = bases.loc[base, "n"]
+        size = f"n={int(n)}" if pd.notna(n) else label("footer.n_not_published")
+        parts.append(f"{label.base(base)} ({size})")
+    return "; ".join(parts)
+
+
+def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
+    lines = []
+    flagged = figures[figures["flag"] != ""]
+    for flag in label.dataset.table("flags")["flag"]:
+        ids = flagged.loc[flagged["flag"].str.split(";").map(lambda fs: flag in fs), "id"].tolist()
+        if ids:
+            listed = ", ".join(ids) if len(ids) <= MAX_IDS else f"{ids[0]} … {ids[-1]}"
+            lines.append(f"{label.flag(flag)} ({len(ids)}: {listed})")
+    return lines
+
+
+def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None,
+                 reference: str | None = None) -> str:
+    """Return the footer text for a chart of ``figures`` (rows of figures.csv).
+
+    Parameters
+    ----------
+    figures
+        The data-of-record rows the chart plots.
+    label
+        Labels of the chart's language.
+    method
+        Optional sentence on how derived values were computed.
+    reference
+        Name of a reference table the chart draws instead of (or besides) figures.
+    """
+    meta = label.dataset.metadata["figures"]["source"]
+    lines = [f"{label('footer.source')}: {meta['short_' + label.lang]}."]
+    if reference:
+        title = label.dataset.metadata[reference]["title"]
+        lines.append(f"{label('footer.reference')}: {title} (data/reference/{reference}.csv).")
+    if not figures.empty:
+        lines.append(f"{label('footer.base')}: {_bases(figures, label)}.")
+    qualifiers = sorted(set(figures["qualifier"]) - {"exact"})
+    if qualifiers:
+        quals = label.dataset.table("qualifiers").set_index("qualifier")
+        shown = ", ".join(f"{quals.loc[q, 'label_' + label.lang]}" for q in qualifiers)
+        lines.append(f"{label('footer.qualifiers')}: {shown}.")
+    if method:
+        lines.append(f"{label('footer.method')}: {method}")
+    flags = _flags(figures, label)
+    if flags:
+        lines.append(f"{label('footer.flags')}: " + "; ".join(flags) + ".")
+        lines.append(label("footer.see_notes"))
+    return " ".join(lines)

@@ -1,0 +1,49 @@
+"""Reference notebooks for nbval: each book page executed once with the data of record.
+
+nbval re-executes ``tests/notebooks/*.ipynb`` and compares the outputs of the cells
+tagged ``nbval-check-output`` (the key-number tables) with the stored ones, so a changed
+figure fails the tests. ``python -m report_lib refresh-nbval`` rewrites the references
+after an intended change; a test checks that their code still matches the pages.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+
+from report_lib import paths
+
+PAGES = ("chapters/01_background.md", "reference/data_of_record.md")
+REFERENCE_DIR = paths.PROJECT_ROOT / "tests" / "notebooks"
+
+
+def reference_path(page: str) -> Path:
+    """Return the reference notebook of a page (``chapters/01_background.md`` -> ``01_background.ipynb``)."""
+    return REFERENCE_DIR / (Path(page).stem + ".ipynb")
+
+
+def page_notebook(page: str) -> nbformat.NotebookNode:
+    """Read a page (jupytext MyST) as a notebook with the python3 kernel."""
+    notebook = jupytext.read(paths.PROJECT_ROOT / page)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata.pop("jupytext", None)
+    return notebook
+
+
+def refresh_references(data_dir: Path) -> list[Path]:
+    """Execute every page with ``data_dir`` and store it as its nbval reference notebook."""
+    REFERENCE_DIR.mkdir(parents=True, exist_ok=True)
+    os.environ["REPORT_DATA"] = str(data_dir)
+    written = []
+    for page in PAGES:
+        notebook = page_notebook(page)
+        NotebookClient(notebook, timeout=300, kernel_name="python3",
+                       resources={"metadata": {"path": str(REFERENCE_DIR)}}).execute()
+        target = reference_path(page)
+        nbformat.write(notebook, target)
+        written.append(target)
+    return written

@@ -1,0 +1,138 @@
+"""Render Altair charts offline: interactive in HTML, PNG for LaTeX/PDF, data as CSV.
+
+Altair's default renderer loads Vega from a CDN, which fails offline, and its ``inline``
+template clashes with Sphinx's globals. Here every chart becomes a small ``div`` plus a
+``vegaEmbed`` call (the Vega bundle is served once by the site, see
+:mod:`report_lib.sphinx_ext`), with an id derived from a hash of the spec so that
+re-executing a notebook gives identical output. The same display object carries a PNG
+(vl-convert, with a CJK font registered) that myst-nb picks for the LaTeX builder, and
+a text alternative. The chart's data is written as CSV into the site and linked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from report_lib import paths, theme
+
+CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
+CHART_DATA = "chart-data"
+
+
+class FontMissingError(RuntimeError):
+    """No CJK font is available, so Chinese labels would render as boxes."""
+
+
+def register_cjk_fonts() -> Path:
+    """Register the first folder holding a Noto CJK font with vl-convert and return it.
+
+    Raises
+    ------
+    FontMissingError
+        When no CJK font is installed (``make system-deps`` installs fonts-noto-cjk).
+    """
+    extra = os.environ.get("REPORT_CJK_FONT_DIR")
+    for folder in ((Path(extra),) if extra else ()) + CJK_FONT_DIRS:
+        if folder.is_dir() and any("CJK" in f.name for f in folder.iterdir()):
+            vlc.register_font_directory(str(folder))
+            return folder
+    raise FontMissingError(
+        "no CJK font found in " + ", ".join(map(str, CJK_FONT_DIRS))
+        + ": Chinese chart labels would be boxes; run `make system-deps` (installs fonts-noto-cjk)"
+    )
+
+
+def chart_id(spec: dict) -> str:
+    """Return a short deterministic id for a chart spec (hash of its JSON)."""
+    return hashlib.sha1(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def write_chart_data(data: pd.DataFrame, name: str) -> str:
+    """Write ``data`` as ``_static/chart-data/<name>.csv`` of the site; return its link from this page.
+
+    The CSV is UTF-8 with a BOM so that Excel shows Chinese correctly. The link is
+    relative to the executing notebook's folder, which mirrors the page's folder.
+    """
+    root = paths.book_root()
+    target = paths.site_static_dir(root) / CHART_DATA / f"{name}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data.to_csv(target, index=False, encoding="utf-8-sig")
+    return Path(os.path.relpath(root / "_static" / CHART_DATA / f"{name}.csv", Path.cwd())).as_posix()
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    """A chart ready for display: HTML (interactive), PNG (static) and plain text."""
+
+    name: str
+    spec: dict
+    png: bytes
+    html: str
+    alt_text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {
+            "text/html": self.html,
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": self.alt_text,
+        }
+
+
+def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
+    spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    table = data.to_html(index=False, classes="report-chart-table", border=0, na_rep="")
+    return f"""<figure class="report-chart" id="chart-{cid}">
+<div role="img" aria-label="{html.escape(alt_text)}"><div id="vis-{cid}" class="report-chart-canvas"></div></div>
+<script type="text/javascript">(function () {{
+  var spec = {spec_json};
+  function draw() {{
+    var el = document.getElementById("vis-{cid}");
+    vegaEmbed(el, spec, {{"actions": false, "renderer": "svg"}})
+      .then(function () {{ el.setAttribute("data-rendered", "true"); }})
+      .catch(function (err) {{ el.setAttribute("data-rendered", "error"); el.textContent = "Chart failed: " + err; }});
+  }}
+  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
+}})();</script>
+<figcaption class="report-chart-footer">{html.escape(footer)}<br><a class="report-chart-download" href="{href}" download>{html.escape(download)}</a></figcaption>
+<details class="report-chart-data"><summary>{html.escape(alt_text)}</summary>{table}</details>
+</figure>"""
+
+
+def render_chart(
+    chart: alt.TopLevelMixin, data: pd.DataFrame, *, name: str, footer: str, alt_text: str,
+    download_label: str = "Download data (CSV)",
+) -> RenderedChart:
+    """Render ``chart`` for the book.
+
+    Parameters
+    ----------
+    chart
+        The Altair chart (the theme is applied here).
+    data
+        The table behind the chart, written as CSV and shown as a data table.
+    name
+        File name stem of the CSV (unique within the book).
+    footer
+        Source, base and notes line(s) shown under the chart.
+    alt_text
+        One-sentence text alternative: what the chart shows.
+    download_label
+        Link text of the CSV download.
+    """
+    theme.enable()
+    register_cjk_fonts()
+    spec = chart.to_dict()
+    cid = chart_id(spec)
+    png = vlc.vegalite_to_png(spec, scale=2)
+    href = write_chart_data(data, name)
+    return RenderedChart(name, spec, png, _html(cid, spec, footer, href, data, alt_text, download_label), alt_text)

@@ -1,0 +1,44 @@
+"""Shared fixtures: the data of record, the source text, and a scratch copy of the data folder."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from report_lib import paths
+from report_lib.dataset import load_dataset
+
+ROOT = paths.PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    """The validated data of record."""
+    return load_dataset(paths.DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="session")
+def source_text() -> str:
+    """The source report's text (env REPORT_SOURCE or ../shared/source/...)."""
+    path = paths.source_text_path()
+    if not path.is_file():
+        pytest.fail(f"source text not found at {path}; set REPORT_SOURCE")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the data folder."""
+    target = tmp_path / "data"
+    shutil.copytree(paths.DEFAULT_DATA_DIR, target)
+    return target
+
+
+def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run ``python -m report_lib ARGS`` and capture its output."""
+    return subprocess.run([sys.executable, "-m", "report_lib", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)

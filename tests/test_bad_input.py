@@ -1,0 +1,122 @@
+"""Bad data folders: each fails `check-data` with a one-line error naming file, row and column.
+
+These run the command a researcher runs (``python -m report_lib check-data DATA``) on a
+copy of the data folder with one defect, and check the exit code and the message.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli
+
+
+def rewrite(path: Path, edit) -> None:
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+
+
+def figures(folder: Path) -> Path:
+    return folder / "published" / "figures.csv"
+
+
+def set_cell(row_index: int, column: str, value: str):
+    def edit(rows):
+        rows[row_index][rows[0].index(column)] = value
+    return edit
+
+
+def check(folder: Path) -> tuple[int, list[str]]:
+    result = run_cli("check-data", str(folder))
+    return result.returncode, result.stderr.strip().splitlines()
+
+
+def test_valid_folder_passes(data_copy):
+    """The data of record itself is valid: exit 0."""
+    result = run_cli("check-data", str(data_copy))
+    assert result.returncode == 0, result.stderr
+    assert "all tables valid" in result.stdout
+
+
+def test_missing_column(data_copy):
+    """Dropping the value column names it on line 1."""
+    rewrite(figures(data_copy), lambda rows: [r.pop(rows[0].index("value")) for r in rows[::-1]])
+    code, lines = check(data_copy)
+    assert code == 1
+    assert lines[0].endswith("figures.csv:1: column 'value': required column is missing from the header")
+
+
+def test_unknown_segment(data_copy):
+    """A segment not in segments.csv names line 3 and column segment."""
+    rewrite(figures(data_copy), set_cell(2, "segment", "foreign_banks"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert "figures.csv:3: column 'segment': 'foreign_banks' is not one of:" in lines[0]
+
+
+def test_non_numeric_value(data_copy):
+    """A value that is not a number names its line and the value column."""
+    rewrite(figures(data_copy), set_cell(5, "value", "83%+"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert lines[0].endswith("figures.csv:6: column 'value': '83%+' is not a number")
+
+
+def test_duplicate_id(data_copy):
+    """A repeated id is reported on the line where it repeats."""
+    def duplicate(rows):
+        rows[4][0] = rows[3][0]
+    rewrite(figures(data_copy), duplicate)
+    code, lines = check(data_copy)
+    assert code == 1
+    assert any("figures.csv:5: column 'id': duplicate value" in line for line in lines)
+
+
+def test_empty_file(data_copy):
+    """An empty figures file is one clear error."""
+    figures(data_copy).write_bytes(b"")
+    code, lines = check(data_copy)
+    assert code == 1
+    assert lines[0].endswith("figures.csv:1: file is empty; expected a header row")
+
+
+def test_wrong_encoding(data_copy):
+    """A file saved as GBK is reported with line, column and the fix."""
+    path = figures(data_copy)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk", errors="replace"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert "figures.csv:2: column 'quote_zh': byte 0x" in lines[0]
+    assert "save the file as UTF-8" in lines[0]
+
+
+def test_excel_bom_and_crlf_are_valid(data_copy):
+    """The same data saved by Excel (BOM, CRLF) is valid."""
+    path = figures(data_copy)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    assert run_cli("check-data", str(data_copy)).returncode == 0
+
+
+def test_every_problem_is_listed(data_copy):
+    """Two defects in different cells give two lines, and nothing else."""
+    rewrite(figures(data_copy), set_cell(2, "unit", "furlongs"))
+    rewrite(figures(data_copy), set_cell(7, "qualifier", "roughly"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert len(lines) == 3  # two problems and the summary line
+    assert "figures.csv:3: column 'unit'" in lines[0] and "figures.csv:8: column 'qualifier'" in lines[1]
+
+
+@pytest.mark.parametrize("table", ["segments", "labels"])
+def test_missing_metadata_is_an_error(data_copy, table):
+    """A reference table without its metadata file is reported."""
+    (data_copy / "reference" / f"{table}.meta.yaml").unlink()
+    code, lines = check(data_copy)
+    assert code == 1
+    assert lines[0].endswith(f"{table}.meta.yaml: metadata file not found")

@@ -1,0 +1,97 @@
+"""Checks of data/published/figures.csv against the source text and its own rules."""
+
+from __future__ import annotations
+
+import re
+
+CHINESE_TENTHS = dict(zip("一二三四五六七八九", range(1, 10)))
+
+
+def printed_forms(printed: str) -> list[str]:
+    """Ways a value can appear in the source: as digits, or as Chinese tenths (四成 = 40%)."""
+    digits = printed.lstrip("-")
+    forms = [digits]
+    number = float(digits)
+    if number % 10 == 0 and 10 <= number <= 90:
+        forms += [f"{zh}成" for zh, n in CHINESE_TENTHS.items() if n * 10 == number]
+    return forms
+
+
+def test_figures_cover_every_chapter(dataset):
+    """Well over 100 figures, from chapters 1-4 (chapter 5, the expert voices, prints no number)."""
+    figures = dataset.figures
+    assert len(figures) > 100
+    assert set(figures["chapter"]) == {1, 2, 3, 4}
+
+
+def test_every_quote_is_verbatim_in_the_source(dataset, source_text):
+    """Each quote_zh occurs exactly as written in the source text."""
+    missing = [row.id for row in dataset.figures.itertuples() if row.quote_zh not in source_text]
+    assert missing == []
+
+
+def test_every_quote_contains_its_value(dataset):
+    """Each quote contains the number as printed (or its Chinese tenths form)."""
+    wrong = [row.id for row in dataset.figures.itertuples()
+             if not any(form in row.quote_zh for form in printed_forms(row.value_printed))]
+    assert wrong == []
+
+
+def test_quotes_are_short(dataset):
+    """Quotes are short provenance, not passages: at most 60 characters."""
+    assert dataset.figures["quote_zh"].str.len().max() <= 60
+
+
+def mismatched(dataset, pattern: str, qualifier: str) -> list[str]:
+    """Ids whose quote shows ``pattern`` (with {v} for the value) but whose qualifier differs."""
+    wrong = []
+    for row in dataset.figures.itertuples():
+        value = re.escape(row.value_printed.lstrip("-"))
+        if re.search(pattern.format(v=value), row.quote_zh) and row.qualifier != qualifier:
+            wrong.append(row.id)
+    return wrong
+
+
+def test_plus_sign_means_at_least(dataset):
+    """A value printed with '+' (83%+, 98+%, 83.3% +) is qualified at_least."""
+    assert mismatched(dataset, r"(?<![\d.]){v}\s*%?\s*\+", "at_least") == []
+
+
+def test_yue_means_approx(dataset):
+    """A value printed right after 约 (about) is qualified approx."""
+    assert mismatched(dataset, r"约{v}(?![\d.])", "approx") == []
+
+
+def test_flagged_figures_explain_themselves(dataset):
+    """Every flagged figure has a note that says why."""
+    figures = dataset.figures
+    assert (figures.loc[figures["flag"] != "", "note"].str.len() > 20).all()
+
+
+def test_known_inconsistencies_are_flagged(dataset):
+    """The contradictions found by both readers keep their published values and carry the flag."""
+    for figure_id in ("c1_credit_yoy_2023q1_text", "c1_card_growth_2018_text",
+                      "c1_marketing_investment_growth_forecast_headline", "c2_layout_crm_deployed"):
+        assert "inconsistent" in dataset.figure(figure_id)["flag"].split(";"), figure_id
+
+
+def test_reconstructed_series_are_flagged(dataset):
+    """All levels of the two jumbled chart series are marked reconstructed."""
+    for topic in ("bank_cards", "credit_cards"):
+        levels = dataset.figures[(dataset.figures["topic"] == topic)
+                                 & dataset.figures["subject"].isin(["cards_cumulative", "credit_cards_in_use"])]
+        assert len(levels) >= 5
+        assert levels["flag"].str.contains("reconstructed").all()
+
+
+def test_shares_are_percentages(dataset):
+    """Shares lie between 0 and 100."""
+    shares = dataset.figures[dataset.figures["unit"] == "percent"]["value"]
+    assert shares.between(0, 100).all()
+
+
+def test_segments_are_bank_types_or_documented(dataset):
+    """Every segment used is defined, with its kind and Chinese source terms."""
+    segments = dataset.table("segments").set_index("segment")
+    for segment in set(dataset.figures["segment"]):
+        assert segments.loc[segment, "kind"] in {"market", "bank_type", "combined", "subgroup"}

@@ -1,0 +1,37 @@
+"""Tests of report_lib.footer: footers follow the plotted figures."""
+
+from report_lib.footer import chart_footer
+from report_lib.labels import Labels
+
+
+def test_footer_names_source_base_and_n(dataset):
+    """A survey figure's footer gives the source and the base with n=120."""
+    rows = dataset.figures[dataset.figures["base"] == "respondents_all"].head(2)
+    footer = chart_footer(rows, Labels(dataset))
+    assert footer.startswith("Source: iResearch")
+    assert "All respondents (n=120)" in footer
+
+
+def test_footer_says_when_n_is_not_published(dataset):
+    """A segment base has no published n, and the footer says so."""
+    rows = dataset.figures[dataset.figures["base"] == "respondents_segment"].head(1)
+    assert "n not published" in chart_footer(rows, Labels(dataset))
+
+
+def test_footer_lists_flagged_ids(dataset):
+    """Flagged figures are named in the footer, so a reader can look them up."""
+    rows = dataset.select(topic="marketing_investment")
+    footer = chart_footer(rows, Labels(dataset))
+    assert "inconsistent (2: c1_marketing_investment_growth_forecast_headline" in footer
+
+
+def test_footer_changes_with_the_data(dataset):
+    """Removing the flag from the plotted rows removes it from the footer."""
+    rows = dataset.select(topic="marketing_investment").assign(flag="")
+    assert "inconsistent" not in chart_footer(rows, Labels(dataset))
+
+
+def test_footer_in_chinese(dataset):
+    """The Chinese footer uses the Chinese source name and labels."""
+    rows = dataset.select(topic="bank_cards").head(1)
+    assert chart_footer(rows, Labels(dataset, "zh")).startswith("来源: 艾瑞咨询")

@@ -1,0 +1,38 @@
+"""Tests of report_lib.labels: labels come from reference data in both languages."""
+
+import pytest
+
+from report_lib.labels import Labels
+
+
+def test_label_in_both_languages(dataset):
+    """A key has an English and a Chinese label."""
+    assert Labels(dataset, "en")("axis.year") == "Year"
+    assert Labels(dataset, "zh")("axis.year") == "年份"
+
+
+def test_missing_label_names_the_key_and_file(dataset):
+    """An unknown key raises KeyError naming labels.csv."""
+    with pytest.raises(KeyError, match="axis.nothing.*labels.csv"):
+        Labels(dataset)("axis.nothing")
+
+
+def test_unknown_language_is_refused(dataset):
+    """Only en and zh are languages of the book."""
+    with pytest.raises(ValueError):
+        Labels(dataset, "fr")
+
+
+@pytest.mark.parametrize("lang,qualifier,expected", [
+    ("en", "at_least", "≥83%"), ("zh", "at_least", "83%+"), ("en", "approx", "~83%"), ("zh", "approx", "约83%"),
+    ("en", "exact", "83%"),
+])
+def test_value_keeps_its_qualifier(dataset, lang, qualifier, expected):
+    """A value is shown with its qualifier in the reader's language."""
+    assert Labels(dataset, lang).value("83", "percent", qualifier) == expected
+
+
+def test_every_segment_has_labels(dataset):
+    """All segment ids have short labels in both languages."""
+    for segment in dataset.table("segments")["segment"]:
+        assert Labels(dataset, "en").segment(segment) and Labels(dataset, "zh").segment(segment)

@@ -1,0 +1,62 @@
+"""The nbval reference notebooks are current, and nbval really fails when a figure changes."""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from report_lib import paths
+from report_lib.nbval_refs import PAGES, page_notebook, reference_path
+
+
+def code_sources(notebook) -> list[str]:
+    return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_reference_matches_page(page):
+    """The stored reference runs the page's current code (else: python -m report_lib refresh-nbval)."""
+    reference = nbformat.read(reference_path(page), as_version=4)
+    assert code_sources(reference) == code_sources(page_notebook(page)), "run `python -m report_lib refresh-nbval`"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_reference_checks_key_numbers(page):
+    """Each reference has key-number cells that nbval compares."""
+    reference = nbformat.read(reference_path(page), as_version=4)
+    checked = [c for c in reference.cells if "nbval-check-output" in c.metadata.get("tags", [])]
+    assert checked and all(c.outputs for c in checked)
+
+
+def run_nbval(notebook: Path, data_dir: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, REPORT_DATA=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "pytest", "--nbval-lax", "--nbval-current-env", "-q",
+                           "-p", "no:cacheprovider", "--rootdir", str(notebook.parent), str(notebook)],
+                          env=env, capture_output=True, text=True, cwd=paths.PROJECT_ROOT)
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
+    """Changing one published level in a copy of the data makes nbval fail on chapter 1."""
+    notebook = tmp_path / "01_background.ipynb"
+    shutil.copy(reference_path("chapters/01_background.md"), notebook)
+    assert run_nbval(notebook, paths.DEFAULT_DATA_DIR).returncode == 0
+
+    figures = data_copy / "published" / "figures.csv"
+    rows = list(csv.reader(figures.open(encoding="utf-8", newline="")))
+    value = rows[0].index("value")
+    for row in rows:
+        if row[0] == "c1_card_level_2020":
+            row[value] = "89.9"
+    with figures.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    result = run_nbval(notebook, data_copy)
+    assert result.returncode != 0
+    assert "89.9" in result.stdout

@@ -1,0 +1,54 @@
+"""Tests of report_lib.render: offline, deterministic charts with PNG and CSV."""
+
+import base64
+import os
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from report_lib import render
+
+
+@pytest.fixture()
+def chart_in(tmp_path, monkeypatch):
+    """Run in a scratch book (a folder with _config.yml) so CSVs land there."""
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    page_dir = tmp_path / "chapters"
+    page_dir.mkdir()
+    monkeypatch.chdir(page_dir)
+    data = pd.DataFrame({"年份": ["2021", "2022"], "value": [1.0, 2.0]})
+    return tmp_path, data, alt.Chart(data).mark_bar().encode(x="年份:O", y="value:Q")
+
+
+def test_chart_has_html_png_and_text(chart_in):
+    """The display bundle carries interactive HTML, a PNG and a text alternative."""
+    _, data, chart = chart_in
+    bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "image/png", "text/plain"}
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert "vegaEmbed(" in bundle["text/html"] and "cdn" not in bundle["text/html"].lower()
+
+
+def test_chart_id_is_deterministic(chart_in):
+    """Rendering the same chart twice gives byte-identical HTML (no random ids)."""
+    _, data, chart = chart_in
+    first = render.render_chart(chart, data, name="t", footer="f", alt_text="a").html
+    assert first == render.render_chart(chart, data, name="t", footer="f", alt_text="a").html
+
+
+def test_chart_data_written_and_linked(chart_in):
+    """The chart's data is written as CSV under the site's static folder and linked relatively."""
+    root, data, chart = chart_in
+    html = render.render_chart(chart, data, name="my-chart", footer="f", alt_text="a").html
+    written = root / "_build" / ".site-static" / "chart-data" / "my-chart.csv"
+    assert pd.read_csv(written, encoding="utf-8-sig").equals(data.astype({"年份": "int64"}))
+    assert 'href="../_static/chart-data/my-chart.csv"' in html
+
+
+def test_missing_cjk_font_is_an_error(monkeypatch, tmp_path):
+    """Without a CJK font, rendering fails loudly instead of drawing boxes."""
+    monkeypatch.setattr(render, "CJK_FONT_DIRS", (tmp_path,))
+    monkeypatch.delenv("REPORT_CJK_FONT_DIR", raising=False)
+    with pytest.raises(render.FontMissingError, match="make system-deps"):
+        render.register_cjk_fonts()
