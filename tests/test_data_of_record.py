@@ -95,3 +95,11 @@ def test_segments_are_bank_types_or_documented(dataset):
     segments = dataset.table("segments").set_index("segment")
     for segment in set(dataset.figures["segment"]):
         assert segments.loc[segment, "kind"] in {"market", "bank_type", "combined", "subgroup"}
+
+
+def test_reference_quotes_are_verbatim(dataset, source_text):
+    """The quotes naming policies and tools occur in the source too."""
+    for table, key in (("policies", "policy_id"), ("tools", "tool_id")):
+        frame = dataset.table(table)
+        missing = frame.loc[~frame["quote_zh"].map(lambda q: q in source_text), key].tolist()
+        assert missing == [], table

@@ -38,3 +38,10 @@ def test_each_rule_reports_its_line():
 def test_header_only_file_has_no_rows():
     """A file with a header and no records is reported."""
     assert problems([]) == ["t.csv:2: no data rows"]
+
+
+def test_fixed_choices_are_checked():
+    """A column with a fixed vocabulary refuses other values."""
+    spec = TableSpec("c", "reference", key="id", required=("id", "n"), choices={"kind": ("a",)}, optional=("kind",))
+    found = [str(p) for p in validate_table(spec, frame([["x", "1", "b"]]), Path("c.csv"), {})]
+    assert found == ["c.csv:2: column 'kind': 'b' is not one of: a"]

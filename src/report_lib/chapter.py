@@ -14,6 +14,7 @@ from report_lib.dataset import Dataset, load_dataset
 from report_lib.footer import chart_footer
 from report_lib.labels import Labels
 from report_lib.render import RenderedChart, render_chart
+from report_lib.segments import check_segment
 
 
 @dataclass(frozen=True)
@@ -104,4 +105,4 @@ class Chapter:
 def open_chapter(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Chapter:
     """Load and validate the data folder and return the chapter's working context."""
     data = load_dataset(data_dir)
-    return Chapter(data, Labels(data, lang), segment)
+    return Chapter(data, Labels(data, lang), check_segment(data, segment))

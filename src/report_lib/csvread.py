@@ -53,7 +53,8 @@ def read_csv_records(path: Path) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per record, every cell a ``str`` (empty string for an empty cell), and
+        One row per record, every cell a ``str`` exactly as written (empty string for an
+        empty cell; spaces are kept, so a stray space in a key is reported, not hidden), and
         the record's first line number in the file in :data:`LINE_COLUMN`.
     """
     if not path.is_file():
@@ -78,7 +79,7 @@ def read_csv_records(path: Path) -> pd.DataFrame:
                 DataProblem(path, start, None, f"has {len(fields)} fields, the header has {len(header)}")
             )
             continue
-        records.append([f.strip() for f in fields])
+        records.append(fields)
         lines.append(start)
     if problems:
         raise DataError(problems)

@@ -20,6 +20,9 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
     bases = label.dataset.table("bases").set_index("base")
     parts = []
     for base in dict.fromkeys(figures["base"]):
+        if bases.loc[base, "survey"] != "yes":
+            parts.append(label.base(base))
+            continue
         n = bases.loc[base, "n"]
         size = f"n={int(n)}" if pd.notna(n) else label("footer.n_not_published")
         parts.append(f"{label.base(base)} ({size})")

@@ -44,7 +44,9 @@ def refresh_references(data_dir: Path) -> list[Path]:
         notebook = page_notebook(page)
         NotebookClient(notebook, timeout=300, kernel_name="python3",
                        resources={"metadata": {"path": str(REFERENCE_DIR)}}).execute()
-        for cell in notebook.cells:
+        for number, cell in enumerate(notebook.cells):
+            cell.id = f"cell-{number}"  # stable ids and no timestamps: a refresh diffs only real changes
+            cell.metadata.pop("execution", None)
             if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
                 cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
         target = reference_path(page)

@@ -39,6 +39,8 @@ class TableSpec:
     lookups
         ``column -> (table, column)``: values must occur in that reference column. A
         ``;``-separated cell lists several values, each of which must occur.
+    choices
+        ``column -> values``: a fixed vocabulary (e.g. ``yes``/``no``), checked the same way.
     """
 
     name: str
@@ -48,6 +50,7 @@ class TableSpec:
     optional: tuple[str, ...] = ()
     numbers: tuple[str, ...] = ()
     lookups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -70,6 +73,7 @@ def _all_in(allowed: frozenset[str]):
 
 def pandera_schema(spec: TableSpec, allowed: dict[str, frozenset[str]]) -> pa.DataFrameSchema:
     """Build the pandera schema of ``spec``; ``allowed`` gives each lookup column's values."""
+    allowed = {**{c: frozenset(v) for c, v in spec.choices.items()}, **allowed}
     columns: dict[str, pa.Column] = {}
     for name in spec.columns:
         checks = []

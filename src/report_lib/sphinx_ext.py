@@ -24,6 +24,9 @@ CSS = """
 .report-chart-data summary { font-size: 0.85em; cursor: pointer; color: #1f5f8b; }
 .report-chart-table { font-size: 0.8em; }
 .report-chart-table td, .report-chart-table th { padding: 0.15em 0.6em; }
+table.report-table { font-size: 0.8em; width: 100%; }
+table.report-table td { vertical-align: top; white-space: normal; min-width: 4em; }
+table.report-table td:first-child { word-break: break-all; max-width: 14em; }
 """
 
 

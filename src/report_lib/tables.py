@@ -13,6 +13,7 @@ SEGMENTS = TableSpec(
     "segments", "reference", key="segment",
     required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en"),
     optional=("source_terms_zh",), numbers=("order",),
+    choices={"kind": ("market", "bank_type", "combined", "subgroup")},
 )
 UNITS = TableSpec("units", "reference", key="unit", required=("unit", "label_en", "label_zh", "description_en"),
                   optional=("suffix_en", "suffix_zh"))
@@ -20,8 +21,8 @@ QUALIFIERS = TableSpec(
     "qualifiers", "reference", key="qualifier", required=("qualifier", "label_en", "label_zh", "description_en"),
     optional=("prefix_en", "suffix_en", "prefix_zh", "suffix_zh"),
 )
-BASES = TableSpec("bases", "reference", key="base", required=("base", "label_en", "label_zh", "description_en"),
-                  optional=("n",), numbers=("n",))
+BASES = TableSpec("bases", "reference", key="base", required=("base", "survey", "label_en", "label_zh", "description_en"),
+                  optional=("n",), numbers=("n",), choices={"survey": ("yes", "no")})
 FLAGS = TableSpec("flags", "reference", key="flag", required=("flag", "label_en", "label_zh", "description_en"))
 LABELS = TableSpec("labels", "reference", key="key", required=("key", "en", "zh"))
 GLOSSARY = TableSpec("glossary", "reference", key="term_zh", required=("term_zh", "term_en", "definition_en"))
@@ -35,11 +36,14 @@ POLICIES = TableSpec(
               "key_phrase_en", "quote_zh"),
     optional=("issuer_zh", "issuer_en", "period_in_title"),
     lookups={"scope_level": ("policy_levels", "scope_level")},
+    choices={"issuer_basis": ("source", "public_record")},
 )
 TOOLS = TableSpec(
     "tools", "reference", key="tool_id",
     required=("tool_id", "name_zh", "name_en", "definition_en", "quote_zh"),
     optional=("lifecycle_stage", "channel", "placement_basis"),
+    choices={"lifecycle_stage": ("acquisition", "value_growth", "retention"),
+             "channel": ("online", "offline", "channel_linkage"), "placement_basis": ("stated", "inferred")},
 )
 FIGURES = TableSpec(
     "figures", "published", key="id",

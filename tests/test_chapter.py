@@ -1,0 +1,39 @@
+"""Tests of report_lib.chapter: what chapter cells call."""
+
+import pytest
+
+from report_lib.chapter import open_chapter
+
+
+@pytest.fixture()
+def book(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return open_chapter(lang="zh")
+
+
+def test_table_relabels_columns_and_shows_dashes(book):
+    """Columns get their labels in the chapter's language; missing values show as a dash."""
+    import pandas as pd
+
+    bundle = book.table(pd.DataFrame({"period": ["2022"], "level": [None]}))._repr_mimebundle_()
+    assert "时期" in bundle["text/plain"] and "–" in bundle["text/plain"]
+    assert "<th>存量</th>" in bundle["text/html"]
+
+
+def test_text_formats_a_figure_as_printed(book):
+    """A figure is shown as printed with its unit and qualifier."""
+    assert book.text("c1_marketing_investment_growth_forecast_body") == "约35%"
+
+
+def test_provenance_lists_quote_and_flag(book):
+    """The provenance table carries the quote and the flag of each figure."""
+    rows = book.data.select(topic="marketing_investment")
+    table = book.provenance(rows)
+    assert list(table.iloc[:, 2]) == rows["quote_zh"].tolist()
+    assert "inconsistent" in table.iloc[:, 3].tolist()
+
+
+def test_open_chapter_refuses_unknown_segment():
+    """An unknown segment parameter fails before anything is computed."""
+    with pytest.raises(ValueError, match="segment must be one of"):
+        open_chapter(segment="foreign")
