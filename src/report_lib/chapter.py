@@ -57,7 +57,7 @@ class Chapter:
             label("column.id"): figures["id"].to_numpy(),
             label("column.value"): shown.to_numpy(),
             label("column.quote_zh"): figures["quote_zh"].to_numpy(),
-            label("column.flag"): figures["flag"].to_numpy(),
+            label("column.flag"): figures["flag"].map(self._flag_labels).to_numpy(),
             label("column.note"): figures["note"].to_numpy(),
         })
 
@@ -92,6 +92,9 @@ class Chapter:
             label("column.key_phrase"): policies[f"key_phrase_{lang}"],
             label("column.period_in_title"): policies["period_in_title"],
         }))
+
+    def _flag_labels(self, flags: str) -> str:
+        return ", ".join(self.label.flag(f) for f in flags.split(";")) if flags else ""
 
     def _has(self, key: str) -> bool:
         return key in set(self.data.table("labels")["key"])

@@ -26,7 +26,7 @@ CSS = """
 .report-chart-table td, .report-chart-table th { padding: 0.15em 0.6em; }
 table.report-table { font-size: 0.8em; width: 100%; }
 table.report-table td { vertical-align: top; white-space: normal; min-width: 4em; }
-table.report-table td:first-child { word-break: break-all; max-width: 14em; }
+table.report-table td:first-child { overflow-wrap: anywhere; min-width: 10em; }
 """
 
 
