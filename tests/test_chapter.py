@@ -30,7 +30,7 @@ def test_provenance_lists_quote_and_flag(book):
     rows = book.data.select(topic="marketing_investment")
     table = book.provenance(rows)
     assert list(table.iloc[:, 2]) == rows["quote_zh"].tolist()
-    assert "inconsistent" in table.iloc[:, 3].tolist()
+    assert "不一致" in table.iloc[:, 3].tolist()  # the flag, labelled in the chapter's language
 
 
 def test_open_chapter_refuses_unknown_segment():
