@@ -89,6 +89,7 @@ class Chapter:
         return self.table(pd.DataFrame({
             label("column.policy"): policies[f"title_{lang}"],
             label("column.issuer"): policies[f"issuer_{lang}"],
+            label("column.issuer_basis"): policies["issuer_basis"].map(lambda b: label(f"issuer_basis.{b}")),
             label("column.key_phrase"): policies[f"key_phrase_{lang}"],
             label("column.period_in_title"): policies["period_in_title"],
         }))

@@ -81,5 +81,5 @@ def policy_ladder(policies: pd.DataFrame, levels: pd.DataFrame, label: Labels, *
     rule = alt.Chart(data).mark_line(color=theme.MUTED, interpolate="step-after").encode(
         x=x, y=y, order=alt.Order("index:Q"))
     chart = (rule + points).transform_window(index="row_number()").properties(
-        width=theme.WIDTH - 120, title=_title(title, subtitle))
+        width=theme.WIDTH - 200, title=_title(title, subtitle))
     return chart, data

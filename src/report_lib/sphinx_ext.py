@@ -25,6 +25,7 @@ CSS = """
 .report-chart-table { font-size: 0.8em; }
 .report-chart-table td, .report-chart-table th { padding: 0.15em 0.6em; }
 table.report-table { font-size: 0.8em; width: 100%; }
+table.report-table th { text-align: left !important; vertical-align: bottom; }
 table.report-table td { vertical-align: top; white-space: normal; min-width: 4em; }
 table.report-table td:first-child { overflow-wrap: anywhere; min-width: 10em; }
 """
