@@ -12,8 +12,6 @@ overlaps that interval.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 import pandas as pd
 
 
@@ -23,7 +21,7 @@ def decimals(printed: str) -> int:
     return len(text.split(".", 1)[1]) if "." in text else 0
 
 
-def half_unit(printed: str | float) -> float:
+def half_unit(printed: str) -> float:
     """Return half a unit of the last printed digit (``"8.00"`` -> 0.005)."""
     return 0.5 * 10 ** (-decimals(printed))
 
@@ -56,8 +54,7 @@ def compare_growth(levels: pd.Series, published: pd.Series) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per period with ``level`` and ``published_growth`` (as printed),
-        ``recomputed_growth``,
-        ``difference_pp`` (published minus recomputed, percentage points) and
+        ``recomputed_growth``, ``difference_pp`` (published minus recomputed, percentage points) and
         ``consistent`` (within rounding; missing when either side is absent). The first
         period has no recomputed growth: its previous level is not given.
     """
@@ -68,12 +65,10 @@ def compare_growth(levels: pd.Series, published: pd.Series) -> pd.DataFrame:
         row = {"period": period, "level": level, "published_growth": pub,
                "recomputed_growth": None, "difference_pp": None, "consistent": None}
         if previous is not None:
-            low, high = growth_interval(level, levels[previous])
             row["recomputed_growth"] = growth_percent(float(level), float(levels[previous]))
             if pub is not None:
                 row["difference_pp"] = float(pub) - row["recomputed_growth"]
-                margin = half_unit(pub)
-                row["consistent"] = float(pub) + margin >= low and float(pub) - margin <= high
+                row["consistent"] = check_rate(level, levels[previous], pub)["consistent"]
         rows.append(row)
         previous = period
     frame = pd.DataFrame(rows).set_index("period")
