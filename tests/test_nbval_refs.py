@@ -60,3 +60,15 @@ def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
     result = run_nbval(notebook, data_copy)
     assert result.returncode != 0
     assert "89.9" in result.stdout
+
+
+@pytest.mark.slow
+def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
+    """Chapter 1 executes with lang='zh': every label it needs exists in Chinese."""
+    from report_lib.nbval_refs import execute_page
+
+    monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
+    notebook = execute_page("chapters/01_background.md", tmp_path, lang="zh")
+    html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert "银行卡累计发卡量" in html and "重新计算增长率" in html

@@ -6,7 +6,7 @@ cell reads like prose: select figures, compute, ``book.show(...)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -38,6 +38,7 @@ class Chapter:
     data: Dataset
     label: Labels
     segment: str = "all"
+    glued: dict[str, str] = field(default_factory=dict)
 
     def show(self, chart_and_table, figures: pd.DataFrame, *, name: str, alt_text: str,
              method: str | None = None, reference: str | None = None) -> RenderedChart:
@@ -71,7 +72,12 @@ class Chapter:
         from myst_nb import glue
 
         glue(name, Markdown(text), display=False)
+        self.glued[name] = text
         return text
+
+    def prose_numbers(self) -> Table:
+        """Return every value glued into this page's prose, for nbval to compare."""
+        return Table(pd.DataFrame({"name": list(self.glued), "text": list(self.glued.values())}))
 
     def table(self, frame: pd.DataFrame) -> Table:
         """Return ``frame`` for display, its columns relabelled from ``column.*`` labels.

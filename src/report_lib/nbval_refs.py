@@ -17,7 +17,7 @@ from nbclient import NotebookClient
 
 from report_lib import paths
 
-PAGES = ("chapters/01_background.md", "reference/data_of_record.md")
+PAGES = ("intro.md", "chapters/01_background.md", "reference/data_of_record.md")
 REFERENCE_DIR = paths.PROJECT_ROOT / "tests" / "notebooks"
 CHECK_TAG = "nbval-check-output"
 
@@ -35,15 +35,28 @@ def page_notebook(page: str) -> nbformat.NotebookNode:
     return notebook
 
 
+def execute_page(page: str, workdir: Path, **parameters: str) -> nbformat.NotebookNode:
+    """Execute a page in ``workdir``, with ``parameters`` overriding its ``parameters`` cell.
+
+    The overrides are appended to the parameters cell itself, so the page's own
+    structure (and its ``remove-cell`` tag) is kept.
+    """
+    notebook = page_notebook(page)
+    if parameters:
+        cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
+        cell.source += "\n" + "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
+    NotebookClient(notebook, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(workdir)}}).execute()
+    return notebook
+
+
 def refresh_references(data_dir: Path) -> list[Path]:
     """Execute every page with ``data_dir`` and store it as its nbval reference notebook."""
     REFERENCE_DIR.mkdir(parents=True, exist_ok=True)
     os.environ["REPORT_DATA"] = str(data_dir)
     written = []
     for page in PAGES:
-        notebook = page_notebook(page)
-        NotebookClient(notebook, timeout=300, kernel_name="python3",
-                       resources={"metadata": {"path": str(REFERENCE_DIR)}}).execute()
+        notebook = execute_page(page, REFERENCE_DIR)
         for number, cell in enumerate(notebook.cells):
             cell.id = f"cell-{number}"  # stable ids and no timestamps: a refresh diffs only real changes
             cell.metadata.pop("execution", None)
