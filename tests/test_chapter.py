@@ -37,3 +37,11 @@ def test_open_chapter_refuses_unknown_segment():
     """An unknown segment parameter fails before anything is computed."""
     with pytest.raises(ValueError, match="segment must be one of"):
         open_chapter(segment="foreign")
+
+
+def test_table_shows_computed_floats_with_fixed_decimals(book):
+    """Computed columns show two decimals and no negative zero; printed strings stay as printed."""
+    import pandas as pd
+
+    text = book.table(pd.DataFrame({"level": ["7.90"], "difference_pp": [-0.0004]}))._repr_mimebundle_()["text/plain"]
+    assert "7.90" in text and "0.00" in text and "-0.00" not in text

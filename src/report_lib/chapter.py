@@ -19,12 +19,20 @@ from report_lib.segments import check_segment
 
 @dataclass(frozen=True)
 class Table:
-    """A table for the book: HTML without the row index, and the same as plain text for nbval."""
+    """A table for the book: HTML without the row index, and the same as plain text for nbval.
+
+    Computed (float) columns show ``decimals`` places; printed values are strings and
+    show exactly as printed.
+    """
 
     frame: pd.DataFrame
+    decimals: int = 2
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         shown = self.frame.astype(object).where(self.frame.notna(), "–")
+        for column in self.frame.select_dtypes("float").columns:
+            shown[column] = [f"{v:.{self.decimals}f}".replace("-0.00", "0.00") if v != "–" else v
+                             for v in shown[column]]
         return {
             "text/html": shown.to_html(index=False, border=0, classes="report-table", escape=True),
             "text/plain": shown.to_string(index=False),
