@@ -78,6 +78,8 @@ def pages() -> list[Path]:
 def rendered_dom(page: Path, proxy: RecordingProxy, profile: Path) -> str:
     command = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+               "--disable-default-apps", "--disable-domain-reliability", "--no-pings",
+               "--disable-client-side-phishing-detection", "--disable-features=OptimizationHints,Translate,MediaRouter",
                f"--user-data-dir={profile}", f"--proxy-server=http://127.0.0.1:{proxy.server_address[1]}",
                "--proxy-bypass-list=<-loopback>", "--virtual-time-budget=15000", "--dump-dom", page.as_uri()]
     result = subprocess.run(command, capture_output=True, text=True, timeout=120)
