@@ -1,7 +1,6 @@
 """Tests of report_lib.render: offline, deterministic charts with PNG and CSV."""
 
 import base64
-import os
 
 import altair as alt
 import pandas as pd
