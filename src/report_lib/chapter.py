@@ -31,12 +31,16 @@ class Table:
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         shown = self.frame.astype(object).where(self.frame.notna(), "–")
         for column in self.frame.select_dtypes("float").columns:
-            shown[column] = [f"{v:.{self.decimals}f}".replace("-0.00", "0.00") if v != "–" else v
-                             for v in shown[column]]
+            shown[column] = [v if v == "–" else self._fixed(v) for v in shown[column]]
         return {
             "text/html": shown.to_html(index=False, border=0, classes="report-table", escape=True),
             "text/plain": shown.to_string(index=False),
         }
+
+    def _fixed(self, value: float) -> str:
+        """Format with ``decimals`` places; a value that rounds to zero shows without a minus sign."""
+        text = f"{value:.{self.decimals}f}"
+        return text.lstrip("-") if float(text) == 0 else text
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str, t
 
     ``comparison`` is the output of :func:`report_lib.growth.compare_growth`.
     """
-    period, series, growth = label(period_axis), label("axis.period"), label("axis.growth_pct")
+    period, series, growth = label(period_axis), label("column.series"), label("axis.growth_pct")
     long = pd.concat([
         pd.DataFrame({period: comparison.index.astype(str), series: label("series.published"),
                       growth: pd.to_numeric(comparison["published_growth"]).to_numpy()}),

@@ -4,8 +4,8 @@ Examples
 --------
 >>> from report_lib import load_dataset
 >>> data = load_dataset()                      # doctest: +SKIP
->>> data.figure("c1_card_level_2022").value    # doctest: +SKIP
-94.8
+>>> data.figure("c1_card_level_2022")["value_printed"]   # doctest: +SKIP
+'94.8'
 """
 
 from __future__ import annotations
@@ -47,17 +47,12 @@ class Dataset:
             raise KeyError(f"no figure with id {figure_id!r} in {self.data_dir / 'published' / 'figures.csv'}")
         return found.iloc[0]
 
-    def value(self, figure_id: str) -> float:
-        """Return the value of one figure."""
-        return float(self.figure(figure_id)["value"])
-
     def select(self, **where: str | int) -> pd.DataFrame:
         """Return the figures whose columns equal the given values, e.g. ``topic="bank_cards"``."""
         mask = pd.Series(True, index=self.figures.index)
         for column, wanted in where.items():
             mask &= self.figures[column] == wanted
         return self.figures[mask].copy()
-
 
     def series(self, topic: str, subject: str, segment: str = "all") -> pd.Series:
         """Return a series as printed (strings), indexed by ``category`` (e.g. the period), in file order."""
