@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -42,3 +43,23 @@ def run_cli(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess
     """Run ``python -m report_lib ARGS`` and capture its output."""
     return subprocess.run([sys.executable, "-m", "report_lib", *args], cwd=cwd, env=env,
                           capture_output=True, text=True)
+
+
+def set_figure_value(data_dir: Path, figure_id: str, value: str) -> None:
+    """Change one figure's value in ``data_dir``'s figures.csv (for tests that must see a change)."""
+    def edit(rows: list[list[str]]) -> None:
+        column = rows[0].index("value")
+        for row in rows:
+            if row[0] == figure_id:
+                row[column] = value
+
+    edit_csv(data_dir / "published" / "figures.csv", edit)
+
+
+def edit_csv(path: Path, edit) -> None:
+    """Read ``path`` as rows of fields, apply ``edit(rows)`` in place, write it back."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)

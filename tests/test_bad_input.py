@@ -6,20 +6,12 @@ copy of the data folder with one defect, and check the exit code and the message
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
+from conftest import edit_csv as rewrite
 from conftest import run_cli
-
-
-def rewrite(path: Path, edit) -> None:
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
-    edit(rows)
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
 
 
 def figures(folder: Path) -> Path:

@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from report_lib import paths
+from test_site import SITE, pages
 
-SITE = paths.PROJECT_ROOT / "_build" / "html"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 BROWSER_SERVICE_HOSTS = (
@@ -67,12 +66,6 @@ def proxy():
     thread.start()
     yield server
     server.shutdown()
-
-
-def pages() -> list[Path]:
-    if not (SITE / "index.html").is_file():
-        pytest.fail(f"no built site at {SITE}: run `make book` first")
-    return sorted(p for p in SITE.rglob("*.html") if "_static" not in p.parts)
 
 
 def rendered_dom(page: Path, proxy: RecordingProxy, profile: Path) -> str:

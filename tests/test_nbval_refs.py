@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import os
 import shutil
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from conftest import set_figure_value
 from report_lib import paths
 from report_lib.nbval_refs import PAGES, page_notebook, reference_path
 
@@ -49,14 +49,7 @@ def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
     shutil.copy(reference_path("chapters/01_background.md"), notebook)
     assert run_nbval(notebook, paths.DEFAULT_DATA_DIR).returncode == 0
 
-    figures = data_copy / "published" / "figures.csv"
-    rows = list(csv.reader(figures.open(encoding="utf-8", newline="")))
-    value = rows[0].index("value")
-    for row in rows:
-        if row[0] == "c1_card_level_2020":
-            row[value] = "89.9"
-    with figures.open("w", encoding="utf-8", newline="") as handle:
-        csv.writer(handle, lineterminator="\n").writerows(rows)
+    set_figure_value(data_copy, "c1_card_level_2020", "89.9")
     result = run_nbval(notebook, data_copy)
     assert result.returncode != 0
     assert "89.9" in result.stdout

@@ -14,6 +14,7 @@ SITE = paths.PROJECT_ROOT / "_build" / "html"
 
 
 def pages() -> list[Path]:
+    """Every HTML page of the built site (fails when the site has not been built)."""
     if not (SITE / "index.html").is_file():
         pytest.fail(f"no built site at {SITE}: run `make book` first")
     return sorted(p for p in SITE.rglob("*.html") if "_static" not in p.parts)

@@ -97,7 +97,7 @@ class Chapter:
         A named index becomes the first column; missing values show as a dash.
         """
         shown = frame.reset_index() if frame.index.name else frame
-        relabel = {c: self.label(f"column.{c}") for c in shown.columns if self._has(f"column.{c}")}
+        relabel = {c: self.label(f"column.{c}") for c in shown.columns if self.label.has(f"column.{c}")}
         return Table(shown.rename(columns=relabel))
 
     def policy_table(self) -> Table:
@@ -114,9 +114,6 @@ class Chapter:
 
     def _flag_labels(self, flags: str) -> str:
         return ", ".join(self.label.flag(f) for f in flags.split(";")) if flags else ""
-
-    def _has(self, key: str) -> bool:
-        return key in set(self.data.table("labels")["key"])
 
     def text(self, figure_id: str) -> str:
         """Return one figure formatted as printed, with unit and qualifier (for prose)."""

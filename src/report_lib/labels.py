@@ -29,11 +29,11 @@ class Labels:
 
     def __call__(self, key: str) -> str:
         """Return the label of ``key`` (e.g. ``"axis.year"``) from ``reference/labels.csv``."""
-        table = self.dataset.table("labels")
-        found = table.loc[table["key"] == key, self.lang]
-        if found.empty:
-            raise KeyError(f"label {key!r} is missing from {self.dataset.data_dir / 'reference' / 'labels.csv'}")
-        return str(found.iloc[0])
+        return self._lookup("labels", "key", key, self.lang)
+
+    def has(self, key: str) -> bool:
+        """Return whether ``reference/labels.csv`` has a label for ``key``."""
+        return bool((self.dataset.table("labels")["key"] == key).any())
 
     def _lookup(self, table: str, key_column: str, key: str, column: str) -> str:
         frame = self.dataset.table(table)
@@ -64,8 +64,7 @@ class Labels:
 
     def value(self, printed: str, unit: str, qualifier: str) -> str:
         """Format a value as printed with its unit suffix and qualifier (e.g. ``≥ 83%``, ``~35%``)."""
-        quals = self.dataset.table("qualifiers").set_index("qualifier")
+        prefix = self._lookup("qualifiers", "qualifier", qualifier, f"prefix_{self.lang}")
+        after = self._lookup("qualifiers", "qualifier", qualifier, f"suffix_{self.lang}")
         suffix = self._lookup("units", "unit", unit, f"suffix_{self.lang}")
-        prefix = quals.loc[qualifier, f"prefix_{self.lang}"]
-        after = quals.loc[qualifier, f"suffix_{self.lang}"]
         return f"{prefix}{printed}{suffix}{after}"
