@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from report_lib.tables import REFERENCE_TABLES
+
 CHINESE_TENTHS = dict(zip("一二三四五六七八九", range(1, 10)))
 
 
@@ -98,8 +100,20 @@ def test_segments_are_bank_types_or_documented(dataset):
 
 
 def test_reference_quotes_are_verbatim(dataset, source_text):
-    """The quotes naming policies and tools occur in the source too."""
-    for table, key in (("policies", "policy_id"), ("tools", "tool_id")):
-        frame = dataset.table(table)
-        missing = frame.loc[~frame["quote_zh"].map(lambda q: q in source_text), key].tolist()
-        assert missing == [], table
+    """Every quote column of every reference table (policies, tools, grades, ...) occurs in the source."""
+    checked = 0
+    for spec in REFERENCE_TABLES:
+        frame = dataset.table(spec.name)
+        for column in [c for c in frame.columns if c.endswith("quote_zh")]:
+            quotes = frame[column][frame[column] != ""]
+            missing = frame.loc[quotes.index[~quotes.map(lambda q: q in source_text)], spec.key].tolist()
+            assert missing == [], f"{spec.name}.{column}"
+            checked += len(quotes)
+    assert checked > 40
+
+
+def test_tool_parents_are_tools(dataset):
+    """A tool's parent_tool names another tool of tools.csv."""
+    tools = dataset.table("tools")
+    parents = set(tools["parent_tool"]) - {""}
+    assert parents and parents <= set(tools["tool_id"])

@@ -7,6 +7,7 @@ cell reads like prose: select figures, compute, ``book.show(...)``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -14,6 +15,9 @@ from report_lib.dataset import Dataset, load_dataset
 from report_lib.footer import chart_footer
 from report_lib.labels import Labels
 from report_lib.render import RenderedChart, render_chart
+from report_lib.sample_sizes import COMBINED, PARTS, Inference, infer_segment_sizes
+
+INFERABLE = (*PARTS, *COMBINED)
 from report_lib.segments import check_segment
 
 
@@ -73,6 +77,67 @@ class Chapter:
             label("column.flag"): figures["flag"].map(self._flag_labels).to_numpy(),
             label("column.note"): figures["note"].to_numpy(),
         })
+
+    @cached_property
+    def sample_sizes(self) -> Inference:
+        """The bank-type sizes inferred from the printed shares (the sample is the 120 respondents)."""
+        total = self.data.table("bases").set_index("base").loc["respondents_all", "n"]
+        return infer_segment_sizes(self.data.figures, int(total))
+
+    def n_text(self, segment: str, base: str) -> str:
+        """Return the n of one bar: stated by its base, inferred for a bank type, else empty."""
+        bases = self.data.table("bases").set_index("base")
+        if pd.notna(bases.loc[base, "n"]):
+            return self.label("footer.n_all").format(n=int(bases.loc[base, "n"]))
+        if base == "respondents_segment" and segment in INFERABLE:
+            sizes = " / ".join(str(n) for n in self.sample_sizes.sizes(segment))
+            return self.label("footer.n_inferred").format(n=sizes)
+        if base == "respondents_segment":
+            return self.label("footer.n_not_published")
+        return ""
+
+    def shares(self, figures: pd.DataFrame, item: str = "subject", group: str = "segment") -> pd.DataFrame:
+        """Return figures as bars for :func:`report_lib.charts.share_bars`, labelled in this language.
+
+        ``item`` and ``group`` name what a row of bars and a bar stand for: ``subject``,
+        ``segment`` or ``tool`` (the ``category`` column read as a tool id).
+        """
+        return pd.DataFrame({
+            "item": [self._name(r, item) for r in figures.itertuples()],
+            "group": [self._name(r, group) for r in figures.itertuples()],
+            "value": figures["value"].to_numpy(),
+            "shown": [self.label.value(r.value_printed, r.unit, r.qualifier) for r in figures.itertuples()],
+            "n": [self.n_text(r.segment, r.base) for r in figures.itertuples()],
+            "key": figures[group if group != "tool" else "category"].to_numpy(),
+        })
+
+    def _name(self, row, kind: str) -> str:
+        if kind == "segment":
+            return self.label.segment(row.segment)
+        if kind == "tool":
+            return self.tool_name(row.category)
+        return self.label.subject(row.subject)
+
+    def tool_name(self, tool_id: str) -> str:
+        """Return a tool's name in this language (``reference/tools.csv``)."""
+        tools = self.data.table("tools").set_index("tool_id")
+        return str(tools.loc[tool_id, f"name_{self.label.lang}"])
+
+    def figure_table(self, figures: pd.DataFrame, with_tool: bool = False) -> Table:
+        """Return figures as a reader's table: what, bank type, value as printed, base and n.
+
+        ``with_tool`` adds the tool each figure is about (its ``category``) as the first column.
+        """
+        label = self.label
+        tool = {label("column.tool"): [self.tool_name(t) for t in figures["category"]]} if with_tool else {}
+        return Table(pd.DataFrame({
+            **tool,
+            label("column.subject"): [label.subject(s) for s in figures["subject"]],
+            label("column.segment"): [label.segment(s) for s in figures["segment"]],
+            label("column.value"): [label.value(r.value_printed, r.unit, r.qualifier) for r in figures.itertuples()],
+            label("column.base"): [label.base(b) for b in figures["base"]],
+            label("column.n"): [self.n_text(r.segment, r.base) or "–" for r in figures.itertuples()],
+        }))
 
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""

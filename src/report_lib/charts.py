@@ -6,6 +6,8 @@ which :func:`report_lib.render.render_chart` writes as the chart's downloadable 
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -83,3 +85,115 @@ def policy_ladder(policies: pd.DataFrame, levels: pd.DataFrame, label: Labels, *
     chart = (rule + points).transform_window(index="row_number()").properties(
         width=theme.WIDTH - 200, title=_title(title, subtitle))
     return chart, data
+
+
+def share_bars(shares: pd.DataFrame, label: Labels, *, title: str, subtitle: str = "",
+               highlight: str | None = None) -> tuple[alt.Chart, pd.DataFrame]:
+    """Shares as horizontal bars, one row of bars per item, each labelled as printed and with its n.
+
+    Parameters
+    ----------
+    shares
+        One row per bar with columns ``item`` (row label), ``group`` (bar label, e.g. a
+        bank type), ``value`` (number), ``shown`` (value as printed with its qualifier),
+        ``n`` (text, e.g. ``"n=48"``) and ``key`` (the group's id, compared with ``highlight``).
+    highlight
+        A ``key`` drawn in the highlight colour; the other bars are muted. ``None`` draws
+        every group in its own palette colour.
+    """
+    item, group, value = label("column.item"), label("column.group"), label("axis.share_pct")
+    shown, n = label("column.value"), label("column.n")
+    data = pd.DataFrame({
+        item: shares["item"].to_numpy(), group: shares["group"].to_numpy(),
+        value: shares["value"].astype(float).to_numpy(), shown: shares["shown"].to_numpy(),
+        n: shares["n"].to_numpy(),
+    })
+    data[label("column.bar_label")] = [f"{s}  ({k})" if k else s for s, k in zip(data[shown], data[n])]
+    if highlight is None:
+        groups = list(dict.fromkeys(zip(data[group], shares["key"])))
+        colour = alt.Color(f"{group}:N", legend=None, scale=alt.Scale(
+            domain=[g for g, _ in groups], range=[theme.colour_of(k, i) for i, (_, k) in enumerate(groups)]))
+    else:
+        keys = shares["key"].to_numpy() == highlight
+        data[label("column.highlighted")] = keys
+        colour = alt.Color(f"{label('column.highlighted')}:N", legend=None,
+                           scale=alt.Scale(domain=[True, False], range=[theme.HIGHLIGHT, theme.MUTED]))
+    y = alt.Y(f"{group}:N", sort=list(dict.fromkeys(data[group])), title=None, axis=alt.Axis(labelLimit=280))
+    base = alt.Chart().encode(y=y, tooltip=[item, group, shown, n])
+    bars = base.mark_bar(height={"band": 0.75}).encode(
+        x=alt.X(f"{value}:Q", scale=alt.Scale(domain=[0, 135]), axis=alt.Axis(values=[0, 25, 50, 75, 100])),
+        color=colour)
+    text = base.mark_text(align="left", dx=4).encode(x=alt.X(f"{value}:Q"), text=f"{label('column.bar_label')}:N")
+    chart = alt.layer(bars, text, data=data).properties(width=theme.WIDTH - 160).facet(
+        row=alt.Row(f"{item}:N", sort=list(dict.fromkeys(data[item])), title=None,
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start", labelFontWeight=600,
+                                      labelOrient="top", labelFontSize=12)),
+        spacing=6,
+    ).resolve_scale(y="independent").properties(title=_title(title, subtitle))
+    return chart, data
+
+
+def strategy_matrix(placements: pd.DataFrame, label: Labels, *, title: str,
+                    subtitle: str = "") -> tuple[alt.Chart, pd.DataFrame]:
+    """The lifecycle stage x channel grid with the tools placed in it, stated ones marked ``*``.
+
+    ``placements`` has one row per tool and cell: ``stage``, ``channel``, ``tool`` (name)
+    and ``basis`` (``stated`` or ``inferred``); empty cells are drawn too.
+    """
+    stage, channel, tools = label("axis.lifecycle_stage"), label("axis.channel"), label("column.tools")
+    stages = [label(f"stage.{s}") for s in ("acquisition", "value_growth", "retention")]
+    channels = [label(f"channel.{c}") for c in ("online", "offline", "channel_linkage")]
+    named = placements.assign(name=[textwrap.fill(f"{t}{' *' if b == 'stated' else ''}", 26)
+                                    for t, b in zip(placements["tool"], placements["basis"])])
+    cells = pd.DataFrame([(s, c) for s in stages for c in channels], columns=[stage, channel])
+    grouped = named.groupby(["stage", "channel"])["name"].agg(list)
+    cells[tools] = [grouped.get((s, c), []) for s, c in zip(cells[stage], cells[channel])]
+    cells[label("column.count")] = cells[tools].map(len)
+    x = alt.X(f"{stage}:N", sort=stages, axis=alt.Axis(orient="top", labelAngle=0, title=None))
+    y = alt.Y(f"{channel}:N", sort=channels, axis=alt.Axis(title=None, labelLimit=140))
+    base = alt.Chart(cells).encode(x=x, y=y)
+    grid = base.mark_rect(stroke="#ffffff", strokeWidth=3).encode(
+        color=alt.Color(f"{label('column.count')}:Q", legend=None,
+                        scale=alt.Scale(domain=[0, 4], range=["#f4f6f8", "#a9c6dd"])),
+        tooltip=[stage, channel, tools])
+    shown = cells.assign(**{tools: cells[tools].map("\n".join)})
+    text = alt.Chart(shown).mark_text(lineBreak="\n", fontSize=10.5, align="center", lineHeight=13).encode(
+        x=x, y=y, text=alt.Text(f"{tools}:N"))
+    chart = (grid + text).properties(
+        width=theme.WIDTH, height=330, title=_title(title, subtitle))
+    table = cells.assign(**{tools: cells[tools].map("; ".join)})
+    return chart, table
+
+
+def tier_grid(grades: pd.DataFrame, label: Labels, *, title: str, subtitle: str = "") -> tuple[alt.Chart, pd.DataFrame]:
+    """The maturity x application-effect 3x3 grid, shaded by tier, with each tool in its cell.
+
+    ``grades`` has one row per tool: ``tool`` (name), ``maturity``, ``effect`` (grades),
+    ``tier`` (the tier its grades give) and ``published_tier``; a tool whose cell
+    disagrees with its published tier is marked with the published tier it was given.
+    """
+    from report_lib.evaluation_models import GRADES, maturity_effect_tier
+
+    maturity, effect, tier = label("axis.maturity"), label("axis.effect"), label("column.tier")
+    names = [label(f"grade.{g}") for g in GRADES]
+    cells = pd.DataFrame([(label(f"grade.{m}"), label(f"grade.{e}"), maturity_effect_tier(m, e))
+                          for m in GRADES for e in GRADES], columns=[maturity, effect, tier])
+    placed = grades.assign(**{maturity: grades["maturity"].map(lambda g: label(f"grade.{g}")),
+                              effect: grades["effect"].map(lambda g: label(f"grade.{g}"))})
+    placed[label("column.agrees")] = placed["tier"] == placed["published_tier"]
+    placed["shown"] = [t if ok else f"{t} ({label('column.published_tier')}: {p})"
+                       for t, ok, p in zip(placed["tool"], placed[label("column.agrees")], placed["published_tier"])]
+    stacked = placed.groupby([maturity, effect])["shown"].agg(
+        lambda names: "\n".join(textwrap.fill(n, 30) for n in names)).reset_index().rename(columns={"shown": "tool"})
+    x = alt.X(f"{maturity}:N", sort=names, axis=alt.Axis(labelAngle=0))
+    y = alt.Y(f"{effect}:N", sort=list(reversed(names)))
+    grid = alt.Chart(cells).mark_rect(stroke="#ffffff", strokeWidth=3).encode(
+        x=x, y=y, color=alt.Color(f"{tier}:O", scale=alt.Scale(domain=[1, 2, 3], range=["#3f8f5a", "#b9dcbf", "#f4f6f8"]),
+                                  legend=alt.Legend(title=tier)), tooltip=[maturity, effect, tier])
+    tools = label("column.tools")
+    text = alt.Chart(stacked.rename(columns={"tool": tools})).mark_text(lineBreak="\n", fontSize=10.5,
+                                                                        lineHeight=13).encode(x=x, y=y, text=f"{tools}:N")
+    chart = (grid + text).properties(width=theme.WIDTH - 40, height=360, title=_title(title, subtitle))
+    table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
+        columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
+    return chart, table

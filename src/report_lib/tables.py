@@ -41,9 +41,21 @@ POLICIES = TableSpec(
 TOOLS = TableSpec(
     "tools", "reference", key="tool_id",
     required=("tool_id", "name_zh", "name_en", "definition_en", "quote_zh"),
-    optional=("lifecycle_stage", "channel", "placement_basis"),
+    optional=("parent_tool", "lifecycle_stage", "channel", "placement_basis"),
     choices={"lifecycle_stage": ("acquisition", "value_growth", "retention"),
              "channel": ("online", "offline", "channel_linkage"), "placement_basis": ("stated", "inferred")},
+)
+TOOL_GRADES = TableSpec(
+    "tool_grades", "reference", key="grade_id",
+    required=("grade_id", "tool_id", "dimension", "time_point", "grade", "quote_zh"), optional=("note",),
+    lookups={"tool_id": ("tools", "tool_id")},
+    choices={"dimension": ("importance", "maturity", "effect"), "time_point": ("t0", "t+5y", "overall"),
+             "grade": ("high", "medium", "low")},
+)
+TOOL_CLASSES = TableSpec(
+    "tool_classes", "reference", key="tool_id",
+    required=("tool_id", "tier", "tier_quote_zh", "core", "core_quote_zh"), optional=("note",), numbers=("tier",),
+    lookups={"tool_id": ("tools", "tool_id")}, choices={"tier": ("1", "2", "3"), "core": ("yes", "no")},
 )
 FIGURES = TableSpec(
     "figures", "published", key="id",
@@ -61,5 +73,6 @@ FIGURES = TableSpec(
 
 REFERENCE_TABLES: tuple[TableSpec, ...] = (
     SEGMENTS, UNITS, QUALIFIERS, BASES, FLAGS, LABELS, GLOSSARY, POLICY_LEVELS, POLICIES, TOOLS,
+    TOOL_GRADES, TOOL_CLASSES,
 )
 ALL_TABLES: tuple[TableSpec, ...] = REFERENCE_TABLES + (FIGURES,)

@@ -13,6 +13,8 @@ PALETTE = ["#1f5f8b", "#e07b39", "#5a9e6f", "#b5485d", "#7a6fb0", "#8c8c8c"]
 HIGHLIGHT = "#1f5f8b"
 MUTED = "#b8c4cf"
 WARNING = "#b5485d"
+SEGMENT_COLOURS = {"all": "#5f6b75", "state_owned": PALETTE[0], "joint_stock": PALETTE[1], "regional": PALETTE[2],
+                   "state_owned_joint_stock": PALETTE[4], "city_commercial": PALETTE[3]}
 WIDTH = 560
 HEIGHT = 260
 THEME_NAME = "bank_report"
@@ -38,6 +40,11 @@ def theme() -> alt.theme.ThemeConfig:
             }
         }
     )
+
+
+def colour_of(key: str, position: int) -> str:
+    """Return a bank type's fixed colour, or the palette colour at ``position`` for any other key."""
+    return SEGMENT_COLOURS.get(key, PALETTE[position % len(PALETTE)])
 
 
 def enable() -> None:

@@ -1,0 +1,66 @@
+"""The survey's core needs: their ranking, and which bank type weighs each one most.
+
+The source ranks seven needs by a weighted importance score it does not publish, says the
+top group leads the rest by a clear gap, and then gives per-bank-type shares only for
+that top group. So the top group is read from the data (the needs with per-segment
+figures), not typed in, and the "who weighs what" conclusion is recomputed from the shares.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+RANK_TOPIC = "core_needs_ranking"
+SEGMENT_TOPIC = "core_needs_by_segment"
+
+
+def ranked_needs(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return the needs in published rank order, marking those analysed by bank type.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``rank`` (int), ``subject`` and ``core`` (True for the needs the source
+        goes on to split by bank type: its leading group).
+    """
+    ranks = figures[figures["topic"] == RANK_TOPIC]
+    core = set(figures.loc[figures["topic"] == SEGMENT_TOPIC, "subject"])
+    table = pd.DataFrame({"rank": ranks["value"].astype(int), "subject": ranks["subject"]})
+    table["core"] = table["subject"].isin(core)
+    return table.sort_values("rank").reset_index(drop=True)
+
+
+def leading_group_is_top_ranked(ranking: pd.DataFrame) -> bool:
+    """Return whether the needs split by bank type are exactly the top of the ranking."""
+    count = int(ranking["core"].sum())
+    return bool(ranking["core"].head(count).all())
+
+
+def segment_leaders(figures: pd.DataFrame, topic: str = SEGMENT_TOPIC) -> pd.DataFrame:
+    """Return, per need, the bank type with the highest and the lowest printed share.
+
+    Shares are compared as printed (all are "at least" values here); a tie at the top
+    lists every tied bank type, separated by ``;``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``subject``, ``highest``, ``lowest``, ``spread_pp`` (highest minus lowest
+        printed share, percentage points).
+    """
+    rows = figures[figures["topic"] == topic]
+    out = []
+    for subject, group in rows.groupby("subject", sort=False):
+        top, bottom = group["value"].max(), group["value"].min()
+        out.append({
+            "subject": subject,
+            "highest": ";".join(group.loc[group["value"] == top, "segment"]),
+            "lowest": ";".join(group.loc[group["value"] == bottom, "segment"]),
+            "spread_pp": float(top - bottom),
+        })
+    return pd.DataFrame(out)
+
+
+def needs_led_by(leaders: pd.DataFrame, segment: str) -> list[str]:
+    """Return the needs on which ``segment`` has the highest share (alone or tied)."""
+    return [r.subject for r in leaders.itertuples() if segment in r.highest.split(";")]
