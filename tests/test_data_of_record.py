@@ -8,10 +8,12 @@ CHINESE_TENTHS = dict(zip("一二三四五六七八九", range(1, 10)))
 
 
 def printed_forms(printed: str) -> list[str]:
-    """Ways a value can appear in the source: as digits, or as Chinese tenths (四成 = 40%)."""
+    """Ways a value can appear in the source: as digits, as a Chinese digit (四类 = 4 kinds),
+    or as Chinese tenths (四成 = 40%)."""
     digits = printed.lstrip("-")
     forms = [digits]
     number = float(digits)
+    forms += [zh for zh, n in CHINESE_TENTHS.items() if n == number]
     if number % 10 == 0 and 10 <= number <= 90:
         forms += [f"{zh}成" for zh, n in CHINESE_TENTHS.items() if n * 10 == number]
     return forms
