@@ -49,11 +49,13 @@ def vendors_per_category(named: pd.DataFrame, coverage: dict[str, int], categori
     rows.append({group: label("category.name_lost"), count: coverage["lost"],
                  status: label("series.name_lost"), names: ""})
     data = pd.DataFrame(rows)
+    if data.columns.duplicated().any():
+        raise ValueError(f"two columns of the chart share a label: {list(data.columns)}")
     y = alt.Y(f"{group}:N", sort=list(data[group]), axis=alt.Axis(labelLimit=320, title=None))
     x = alt.X(f"{count}:Q", scale=alt.Scale(domain=[0, coverage["listed"]]),
               axis=alt.Axis(tickMinStep=1))
     colour = alt.Color(f"{status}:N", title=None, sort=[label("series.name_readable"), label("series.name_lost")],
-                       scale=alt.Scale(range=[theme.HIGHLIGHT, theme.MUTED]))
+                       scale=alt.Scale(range=[theme.HIGHLIGHT, theme.MUTED]), legend=alt.Legend(labelLimit=320))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=list(data.columns))
     chart = (base.mark_bar(height=22).encode(color=colour)
              + base.mark_text(align="left", dx=4).encode(text=f"{count}:Q"))
@@ -102,7 +104,7 @@ def capability_grid(matrix: pd.DataFrame, cells: pd.DataFrame, vendors: pd.DataF
         quote: (long["vendor_id"] + ":" + long["capability_id"]).map(quotes).fillna(""),
     })
     x = alt.X(f"{capability}:N", sort=[capability_names[c] for c in matrix.columns],
-              axis=alt.Axis(orient="top", labelAngle=-35, labelLimit=220, title=None))
+              axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=320, title=None))
     y = alt.Y(f"{vendor}:N", sort=[vendor_names[v] for v in matrix.index], axis=alt.Axis(title=None, labelLimit=260))
     colour = alt.Color(f"{status}:N", title=None, sort=[label("series.marked"), label("series.not_stated")],
                        scale=alt.Scale(range=[theme.HIGHLIGHT, "#f1f3f5"]))
@@ -193,3 +195,17 @@ def case_summaries(cases: pd.DataFrame, vendors: pd.DataFrame, label: Labels) ->
     ordered = cases.sort_values("order")
     return "\n\n".join(f"**{vendor_names[row.vendor_id]}: {getattr(row, 'title_' + label.lang)}.** {row.summary_en}"
                         for row in ordered.itertuples())
+
+
+def marks_per_vendor(matrix: pd.DataFrame, vendors: pd.DataFrame, label: Labels) -> pd.DataFrame:
+    """Count the marked capabilities of each vendor (rows of the capability matrix), for display."""
+    names = _names(vendors, "vendor_id", label)
+    return pd.DataFrame({"vendor": [names[v] for v in matrix.index],
+                         "capabilities_marked": matrix.sum(axis=1).astype(int).to_numpy()})
+
+
+def marks_per_capability(matrix: pd.DataFrame, capabilities: pd.DataFrame, label: Labels) -> pd.DataFrame:
+    """Count the vendors marked for each capability (columns of the capability matrix), for display."""
+    names = _names(capabilities, "capability_id", label)
+    return pd.DataFrame({"capability": [names[c] for c in matrix.columns],
+                         "vendors_marked": matrix.sum(axis=0).astype(int).to_numpy()})

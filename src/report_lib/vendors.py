@@ -141,8 +141,8 @@ def count_against_source(rows: int, figure: pd.Series) -> dict[str, object]:
     Returns
     -------
     dict
-        ``id``, ``printed``, ``rows`` and ``agrees`` (whether the two are equal).
+        ``id``, ``printed_count``, ``table_rows`` and ``count_agrees`` (whether the two are equal).
     """
-    return {"id": figure["id"], "printed": figure["value_printed"], "rows": int(rows),
-            "agrees": bool(float(figure["value"]) == rows)}
+    return {"id": figure["id"], "printed_count": figure["value_printed"], "table_rows": int(rows),
+            "count_agrees": bool(float(figure["value"]) == rows)}
 
