@@ -36,7 +36,7 @@ def vendors_per_category(named: pd.DataFrame, coverage: dict[str, int], categori
     named
         Output of :func:`report_lib.vendors.named_per_category`.
     coverage
-        Output of :func:`report_lib.vendors.list_coverage` (``listed``, ``named``, ``lost``).
+        Output of :func:`report_lib.vendors.list_coverage` (``top30_places``, ``top30_named``, ``top30_lost``).
     """
     category_names = _names(categories, "category_id", label)
     vendor_names = _names(vendors, "vendor_id", label)
@@ -46,18 +46,18 @@ def vendors_per_category(named: pd.DataFrame, coverage: dict[str, int], categori
              status: label("series.name_readable"),
              names: ", ".join(vendor_names[v] for v in r.vendor_ids.split(";") if v)}
             for r in named.itertuples()]
-    rows.append({group: label("category.name_lost"), count: coverage["lost"],
+    rows.append({group: label("category.name_lost"), count: coverage["top30_lost"],
                  status: label("series.name_lost"), names: ""})
     data = pd.DataFrame(rows)
     if data.columns.duplicated().any():
         raise ValueError(f"two columns of the chart share a label: {list(data.columns)}")
     y = alt.Y(f"{group}:N", sort=list(data[group]), axis=alt.Axis(labelLimit=320, title=None))
-    x = alt.X(f"{count}:Q", scale=alt.Scale(domain=[0, coverage["listed"]]),
+    x = alt.X(f"{count}:Q", scale=alt.Scale(domain=[0, coverage["top30_places"]]),
               axis=alt.Axis(tickMinStep=1))
     colour = alt.Color(f"{status}:N", title=None, sort=[label("series.name_readable"), label("series.name_lost")],
                        scale=alt.Scale(range=[theme.HIGHLIGHT, theme.MUTED]), legend=alt.Legend(labelLimit=320))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=list(data.columns))
-    chart = (base.mark_bar(height=22).encode(color=colour)
+    chart = (base.mark_bar(height=16).encode(color=colour)
              + base.mark_text(align="left", dx=4).encode(text=f"{count}:Q"))
     return chart.properties(width=theme.WIDTH - 200, title=_title(title, subtitle)), data
 
@@ -79,7 +79,7 @@ def claims_per_case(counts: pd.DataFrame, cases: pd.DataFrame, vendors: pd.DataF
     y = alt.Y(f"{vendor}:N", sort=list(data[vendor]), axis=alt.Axis(title=None, labelLimit=260))
     x = alt.X(f"{claims}:Q", axis=alt.Axis(tickMinStep=1))
     base = alt.Chart(data).encode(y=y, x=x, tooltip=list(data.columns))
-    chart = base.mark_bar(height=22) + base.mark_text(align="left", dx=4).encode(text=f"{claims}:Q")
+    chart = base.mark_bar(height=16) + base.mark_text(align="left", dx=4).encode(text=f"{claims}:Q")
     return chart.properties(width=theme.WIDTH - 160, title=_title(title, subtitle)), data
 
 
@@ -108,13 +108,16 @@ def capability_grid(matrix: pd.DataFrame, cells: pd.DataFrame, vendors: pd.DataF
     y = alt.Y(f"{vendor}:N", sort=[vendor_names[v] for v in matrix.index], axis=alt.Axis(title=None, labelLimit=260))
     colour = alt.Color(f"{status}:N", title=None, sort=[label("series.marked"), label("series.not_stated")],
                        scale=alt.Scale(range=[theme.HIGHLIGHT, "#f1f3f5"]))
-    chart = alt.Chart(data).mark_square(size=420, stroke=theme.MUTED, strokeWidth=1).encode(
+    chart = alt.Chart(data).mark_square(size=360, opacity=1, stroke=theme.MUTED, strokeWidth=1).encode(
         x=x, y=y, color=colour, tooltip=[vendor, capability, status, quote])
-    return chart.properties(width=theme.WIDTH - 140, title=_title(title, subtitle)), data
+    return chart.properties(width=theme.WIDTH - 140, height=32 * len(matrix.index),
+                            title=_title(title, subtitle)), data
 
 
 def claims_table(claims: pd.DataFrame, vendors: pd.DataFrame, label: Labels) -> pd.DataFrame:
     """The vendor claims as a display table: vendor, what is measured, value, unit, qualifier, quote.
+
+    Figure ids are left out (the chapter's provenance table lists them with the same quotes).
 
     ``claims`` is the output of :func:`report_lib.vendors.case_claims`. "What it measures"
     is the figure's ``subject`` label, followed by its ``category`` label when it has one.
@@ -127,9 +130,8 @@ def claims_table(claims: pd.DataFrame, vendors: pd.DataFrame, label: Labels) -> 
         return f"{text} ({label('category.' + row['category'])})" if row["category"] else text
 
     return pd.DataFrame({
-        "id": claims["id"],
         "vendor": claims["vendor_id"].map(vendor_names),
-        "measure": claims.apply(measure, axis=1),
+        "claim_measure": claims.apply(measure, axis=1),
         "value": claims.apply(lambda r: label.value(r["value_printed"], r["unit"], r["qualifier"]), axis=1),
         "unit": claims["unit"].map(label.unit),
         "qualifier": claims["qualifier"].map(quals),

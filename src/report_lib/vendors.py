@@ -57,8 +57,8 @@ def list_coverage(vendors: pd.DataFrame, listed_total: int) -> dict[str, int]:
     Returns
     -------
     dict
-        ``listed`` (the printed size of the list), ``named`` (names readable in the text)
-        and ``lost`` (the difference: places whose name was only a logo).
+        ``top30_places`` (the printed size of the list), ``top30_named`` (names readable in
+        the text) and ``top30_lost`` (the difference: places whose name was only a logo).
 
     Raises
     ------
@@ -68,7 +68,7 @@ def list_coverage(vendors: pd.DataFrame, listed_total: int) -> dict[str, int]:
     named = int((vendors["top30_listed"] == LISTED).sum())
     if named > listed_total:
         raise ValueError(f"{named} vendors are marked top30_listed=yes but the list has {listed_total} places")
-    return {"listed": int(listed_total), "named": named, "lost": int(listed_total) - named}
+    return {"top30_places": int(listed_total), "top30_named": named, "top30_lost": int(listed_total) - named}
 
 
 def case_claims(figures: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
