@@ -10,12 +10,15 @@ CHINESE_TENTHS = dict(zip("一二三四五六七八九", range(1, 10)))
 
 
 def printed_forms(printed: str) -> list[str]:
-    """Ways a value can appear in the source: as digits, or as Chinese tenths (四成 = 40%)."""
+    """Ways a value can appear in the source: as digits, as Chinese tenths (四成 = 40%), or a
+    small whole number as a Chinese numeral (以下四点 = 4)."""
     digits = printed.lstrip("-")
     forms = [digits]
     number = float(digits)
     if number % 10 == 0 and 10 <= number <= 90:
         forms += [f"{zh}成" for zh, n in CHINESE_TENTHS.items() if n * 10 == number]
+    if digits.isdigit() and 1 <= number <= 9:
+        forms += [zh for zh, n in CHINESE_TENTHS.items() if n == number]
     return forms
 
 

@@ -71,8 +71,46 @@ FIGURES = TableSpec(
     },
 )
 
+# Chapter 3: vendors, the TOP30 list and the case studies.
+VENDOR_DIMENSIONS = TableSpec(
+    "vendor_dimensions", "reference", key="dimension_id",
+    required=("dimension_id", "order", "name_zh", "name_en", "note_en", "quote_zh"),
+    optional=("sub_indicators_en", "weight"), numbers=("order", "weight"),
+)
+VENDOR_CATEGORIES = TableSpec(
+    "vendor_categories", "reference", key="category_id",
+    required=("category_id", "order", "group_zh", "group_en", "name_zh", "name_en", "definition_en", "quote_zh"),
+    numbers=("order",),
+)
+VENDORS = TableSpec(
+    "vendors", "reference", key="vendor_id",
+    required=("vendor_id", "name_zh", "name_en", "category_basis", "top30_listed", "quote_zh", "note_en"),
+    optional=("category_id",),
+    lookups={"category_id": ("vendor_categories", "category_id")},
+    choices={"category_basis": ("stated", "inferred", "unknown"), "top30_listed": ("yes", "unknown")},
+)
+CASES = TableSpec(
+    "cases", "reference", key="case_id",
+    required=("case_id", "order", "vendor_id", "claims_topic", "title_zh", "title_en", "summary_en", "quote_zh"),
+    numbers=("order",), lookups={"vendor_id": ("vendors", "vendor_id")},
+)
+CAPABILITIES = TableSpec(
+    "capabilities", "reference", key="capability_id",
+    required=("capability_id", "order", "name_zh", "name_en", "definition_en"), numbers=("order",),
+)
+VENDOR_CAPABILITIES = TableSpec(
+    "vendor_capabilities", "reference", key="cell_id",
+    required=("cell_id", "vendor_id", "capability_id", "quote_zh"), optional=("case_id", "note_en"),
+    lookups={"vendor_id": ("vendors", "vendor_id"), "capability_id": ("capabilities", "capability_id"),
+             "case_id": ("cases", "case_id")},
+)
+VENDOR_TABLES: tuple[TableSpec, ...] = (
+    VENDOR_DIMENSIONS, VENDOR_CATEGORIES, VENDORS, CASES, CAPABILITIES, VENDOR_CAPABILITIES,
+)
+
 REFERENCE_TABLES: tuple[TableSpec, ...] = (
     SEGMENTS, UNITS, QUALIFIERS, BASES, FLAGS, LABELS, GLOSSARY, POLICY_LEVELS, POLICIES, TOOLS,
     TOOL_GRADES, TOOL_CLASSES,
+    *VENDOR_TABLES,
 )
 ALL_TABLES: tuple[TableSpec, ...] = REFERENCE_TABLES + (FIGURES,)
