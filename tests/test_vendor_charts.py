@@ -63,7 +63,7 @@ def test_display_tables_say_what_is_lost(dataset, label):
     assert (dims["weight"] == label("cell.not_in_text")).all()
     vendor_list, categories, cases, *_ = tables(dataset)
     shown = vendor_charts.vendors_table(vendor_list, categories, cases, label)
-    assert (shown["category_basis"] == label("basis.unknown")).sum() == 4
+    assert (shown["category_basis"] == label("category_basis.unknown")).sum() == 4
 
 
 def test_case_summaries_one_paragraph_per_case(dataset, label):
