@@ -115,7 +115,7 @@ class Chapter:
         if kind == "segment":
             return self.label.segment(row.segment)
         if kind == "tool":
-            return self.tool_name(row.category)
+            return self.tool_name(row.category) if row.category else self.label("group.all_tools")
         return self.label.subject(row.subject)
 
     def tool_name(self, tool_id: str) -> str:

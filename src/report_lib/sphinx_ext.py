@@ -18,6 +18,8 @@ from report_lib import paths
 BUNDLE = "vega-bundle.js"
 STYLESHEET = "report-charts.css"
 CSS = """
+:root { --pst-font-family-base: -apple-system, "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC",
+        "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .report-chart { margin: 1.5em 0; }
 .report-chart-canvas { min-height: 120px; overflow-x: auto; }
 .report-chart-footer { font-size: 0.8em; color: #555; margin-top: 0.4em; line-height: 1.4; }
