@@ -45,7 +45,8 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, experts: pd.DataFrame
     lang = label.lang
     expert_col, theme_col, quote = label("column.expert"), label("column.theme"), label("column.quote_zh")
     info = experts.set_index("expert_id")
-    who = {e: f"{info.loc[e, 'name_' + lang]} ({info.loc[e, 'company_' + lang]})" for e in grid.index}
+    who = {e: f"{info.loc[e, 'name_' + lang]} ({str(info.loc[e, 'company_' + lang]).split(' (')[0]})"
+           for e in grid.index}
     names = _theme_names(themes, lang)
     quotes = marked.set_index(["expert_id", "theme_id"])["quote_zh"]
     long = grid.stack().rename("marked").reset_index()
@@ -56,12 +57,12 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, experts: pd.DataFrame
         quote: [quotes.get((e, t), "") for e, t in zip(long["expert_id"], long["theme_id"])],
     })
     x = alt.X(f"{theme_col}:N", sort=[names[t] for t in grid.columns],
-              axis=alt.Axis(orient="top", labelAngle=-40, title=None, labelLimit=200))
-    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=alt.Axis(title=None, labelLimit=260))
+              axis=alt.Axis(orient="top", labelAngle=-40, title=None, labelLimit=150))
+    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=alt.Axis(title=None, labelLimit=200))
     cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=2, color="#f1f3f5").encode(x=x, y=y)
     dots = alt.Chart(data[data["marked"]]).mark_circle(size=170, color=theme.HIGHLIGHT).encode(
         x=x, y=y, tooltip=[expert_col, theme_col, quote])
-    chart = (cells + dots).properties(width=34 * grid.shape[1], height=30 * grid.shape[0],
+    chart = (cells + dots).properties(width=30 * grid.shape[1], height=28 * grid.shape[0],
                                       title=_title(title, subtitle))
     table = pd.DataFrame({expert_col: [who[e] for e in grid.index]})
     for theme_id in grid.columns:

@@ -40,11 +40,11 @@ def deployment_modes(modes: pd.DataFrame, label: Labels, *, title: str,
     })
     order = list(dict.fromkeys(data[tool]))
     y = alt.Y(f"{tool}:N", sort=order, axis=alt.Axis(title=None, labelLimit=260))
-    x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 20))))
     colour = alt.Color(f"{mode}:N", title=None)
     base_chart = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=list(data.columns))
     chart = base_chart.mark_point(size=140, filled=True) + base_chart.mark_text(dy=-13).encode(text=f"{printed}:N")
-    return chart.properties(width=theme.WIDTH - 140, height=52 * len(order), title=_title(title, subtitle)), data
+    return chart.properties(width=theme.WIDTH - 200, height=52 * len(order), title=_title(title, subtitle)), data
 
 
 def derived_services(summary: pd.DataFrame, label: Labels, *, title: str,
@@ -62,7 +62,7 @@ def derived_services(summary: pd.DataFrame, label: Labels, *, title: str,
         label("column.id"): summary["id"].to_numpy(),
     })
     y = alt.Y(f"{what}:N", sort=list(data[what]), axis=alt.Axis(title=None, labelLimit=300))
-    x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]))
+    x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 20))))
     bars = alt.Chart(data).mark_bar(height=26).encode(x=x, y=y, tooltip=list(data.columns))
     text = bars.mark_text(align="left", dx=5).encode(text=f"{printed}:N")
     return (bars + text).properties(width=theme.WIDTH - 160, height=90, title=_title(title, subtitle)), data
