@@ -57,8 +57,8 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, experts: pd.DataFrame
         quote: [quotes.get((e, t), "") for e, t in zip(long["expert_id"], long["theme_id"])],
     })
     x = alt.X(f"{theme_col}:N", sort=[names[t] for t in grid.columns],
-              axis=alt.Axis(orient="top", labelAngle=-40, title=None, labelLimit=150))
-    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=alt.Axis(title=None, labelLimit=200))
+              axis=alt.Axis(orient="top", labelAngle=-40, title=None, labelLimit=190))
+    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=alt.Axis(title=None, labelLimit=230))
     cells = alt.Chart(data).mark_rect(stroke="white", strokeWidth=2, color="#f1f3f5").encode(x=x, y=y)
     dots = alt.Chart(data[data["marked"]]).mark_circle(size=170, color=theme.HIGHLIGHT).encode(
         x=x, y=y, tooltip=[expert_col, theme_col, quote])
