@@ -1,8 +1,10 @@
 """The data files of the report and the rules each must satisfy.
 
 ``published/figures.csv`` is the data of record: one row per figure the source states.
-The ``reference/`` tables hold labels (zh/en) and lookups; figures refer to them, so
-the reference tables are validated first and their keys become the allowed values.
+The ``reference/`` tables hold labels (zh/en) and lookups; figures refer to them, and a
+few reference tables refer back to figures (a theme echoes a chapter-2 need, a trend lists
+its figure topics). Tables are validated in dependency order (:func:`in_dependency_order`),
+so each lookup's keys are known, and become the allowed values, before they are used.
 """
 
 from __future__ import annotations
