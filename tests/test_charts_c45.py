@@ -36,3 +36,16 @@ def test_theme_charts_are_computed_from_the_coding(dataset, label):
     grid = themes.matrix(marked, experts, theme_table)
     _, table = charts_experts.theme_matrix(grid, marked, experts, theme_table, label, title="t")
     assert len(table) == len(experts) and (table == "●").sum().sum() == len(marked)
+
+
+def test_deployment_mode_colours_do_not_depend_on_language(dataset):
+    """On-premise gets the first palette colour in English and in Chinese (the domain is in mode order)."""
+    modes = cloud.deployment_modes(dataset.figures)
+    scales = []
+    for lang in ("en", "zh"):
+        label = Labels(dataset, lang)
+        chart, _ = charts_trends.deployment_modes(modes, label, title="t")
+        scale = chart.to_dict()["layer"][0]["encoding"]["color"]["scale"]
+        assert scale["domain"][0] == label("mode.on_premise")
+        scales.append(scale["range"])
+    assert scales[0] == scales[1]

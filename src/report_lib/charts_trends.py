@@ -11,6 +11,7 @@ import pandas as pd
 
 from report_lib import theme
 from report_lib.charts import _title
+from report_lib import cloud
 from report_lib.cloud import OVERALL
 from report_lib.labels import Labels
 
@@ -41,7 +42,10 @@ def deployment_modes(modes: pd.DataFrame, label: Labels, *, title: str,
     order = list(dict.fromkeys(data[tool]))
     y = alt.Y(f"{tool}:N", sort=order, axis=alt.Axis(title=None, labelLimit=260))
     x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 20))))
-    colour = alt.Color(f"{mode}:N", title=None)
+    present = [m for m in (cloud.ON_PREMISE, *cloud.CLOUD_MODES) if m in set(modes["mode"])]
+    colour = alt.Color(f"{mode}:N", title=None, sort=[label(f"mode.{m}") for m in present],
+                       scale=alt.Scale(domain=[label(f"mode.{m}") for m in present],
+                                       range=theme.PALETTE[:len(present)]))
     base_chart = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=list(data.columns))
     chart = base_chart.mark_point(size=140, filled=True) + base_chart.mark_text(dy=-13).encode(text=f"{printed}:N")
     return chart.properties(width=theme.WIDTH - 200, height=52 * len(order), title=_title(title, subtitle)), data
