@@ -112,3 +112,31 @@ def test_missing_metadata_is_an_error(data_copy, table):
     code, lines = check(data_copy)
     assert code == 1
     assert lines[0].endswith(f"{table}.meta.yaml: metadata file not found")
+
+
+def reference(folder: Path, name: str) -> Path:
+    return folder / "reference" / f"{name}.csv"
+
+
+def test_unknown_theme_in_expert_themes(data_copy):
+    """A theme id that is not in themes.csv names the line and the theme_id column of expert_themes.csv."""
+    rewrite(reference(data_copy, "expert_themes"), set_cell(3, "theme_id", "astrology"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert "expert_themes.csv:4: column 'theme_id': 'astrology' is not one of:" in lines[0]
+
+
+def test_unknown_expert_in_a_shared_cell(data_copy):
+    """One bad id in a ;-separated list of experts is reported on its line."""
+    rewrite(reference(data_copy, "expert_themes"), set_cell(2, "expert_id", "lu_quan;nobody"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert "expert_themes.csv:3: column 'expert_id': 'lu_quan;nobody' is not one of:" in lines[0]
+
+
+def test_theme_echoing_an_unknown_need(data_copy):
+    """echoes_need must be a subject of the data of record (checked after figures.csv is read)."""
+    rewrite(reference(data_copy, "themes"), set_cell(1, "echoes_need", "need_world_peace"))
+    code, lines = check(data_copy)
+    assert code == 1
+    assert "themes.csv:2: column 'echoes_need': 'need_world_peace' is not one of:" in lines[0]

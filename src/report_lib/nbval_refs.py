@@ -18,6 +18,7 @@ from nbclient import NotebookClient
 from report_lib import paths
 
 PAGES = ("intro.md", "chapters/01_background.md", "chapters/02_current_state.md", "chapters/03_vendors.md",
+         "chapters/04_trends.md", "chapters/05_experts.md",
          "reference/data_of_record.md")
 REFERENCE_DIR = paths.PROJECT_ROOT / "tests" / "notebooks"
 CHECK_TAG = "nbval-check-output"

@@ -1,8 +1,10 @@
 """The data files of the report and the rules each must satisfy.
 
 ``published/figures.csv`` is the data of record: one row per figure the source states.
-The ``reference/`` tables hold labels (zh/en) and lookups; figures refer to them, so
-the reference tables are validated first and their keys become the allowed values.
+The ``reference/`` tables hold labels (zh/en) and lookups; figures refer to them, and a
+few reference tables refer back to figures (a theme echoes a chapter-2 need, a trend lists
+its figure topics). Tables are validated in dependency order (:func:`in_dependency_order`),
+so each lookup's keys are known, and become the allowed values, before they are used.
 """
 
 from __future__ import annotations
@@ -56,6 +58,33 @@ TOOL_CLASSES = TableSpec(
     "tool_classes", "reference", key="tool_id",
     required=("tool_id", "tier", "tier_quote_zh", "core", "core_quote_zh"), optional=("note",), numbers=("tier",),
     lookups={"tool_id": ("tools", "tool_id")}, choices={"tier": ("1", "2", "3"), "core": ("yes", "no")},
+)
+TRENDS = TableSpec(
+    "trends", "reference", key="trend_id",
+    required=("trend_id", "order", "title_zh", "title_en", "summary_en", "quote_zh"),
+    optional=("figure_topics",), numbers=("order",),
+    lookups={"figure_topics": ("figures", "topic")},
+)
+STRUCTURE_NEEDS = TableSpec(
+    "structure_needs", "reference", key="need_id",
+    required=("need_id", "order", "name_zh", "name_en", "description_en", "quote_zh"), numbers=("order",),
+)
+EXPERTS = TableSpec(
+    "experts", "reference", key="expert_id",
+    required=("expert_id", "order", "view_id", "name_zh", "name_en", "company_zh", "company_en", "title_zh",
+              "title_en", "summary_en", "quote_zh"),
+    optional=("headline_zh",), numbers=("order",),
+)
+THEMES = TableSpec(
+    "themes", "reference", key="theme_id",
+    required=("theme_id", "order", "name_zh", "name_en", "definition_en"),
+    optional=("echoes_trend", "echoes_need"), numbers=("order",),
+    lookups={"echoes_trend": ("trends", "trend_id"), "echoes_need": ("figures", "subject")},
+)
+EXPERT_THEMES = TableSpec(
+    "expert_themes", "reference", key="cell_id",
+    required=("cell_id", "expert_id", "theme_id", "quote_zh"),
+    lookups={"expert_id": ("experts", "expert_id"), "theme_id": ("themes", "theme_id")},
 )
 FIGURES = TableSpec(
     "figures", "published", key="id",
@@ -112,5 +141,34 @@ REFERENCE_TABLES: tuple[TableSpec, ...] = (
     SEGMENTS, UNITS, QUALIFIERS, BASES, FLAGS, LABELS, GLOSSARY, POLICY_LEVELS, POLICIES, TOOLS,
     TOOL_GRADES, TOOL_CLASSES,
     *VENDOR_TABLES,
+    TRENDS, STRUCTURE_NEEDS, EXPERTS, THEMES, EXPERT_THEMES,
 )
-ALL_TABLES: tuple[TableSpec, ...] = REFERENCE_TABLES + (FIGURES,)
+
+
+def in_dependency_order(specs: tuple[TableSpec, ...]) -> tuple[TableSpec, ...]:
+    """Return ``specs`` ordered so that every table comes after the tables its lookups refer to.
+
+    Reference tables may look up the data of record (e.g. ``themes.echoes_need`` ->
+    ``figures.subject``), so validation cannot simply take reference tables first. The
+    order is otherwise kept (a stable topological sort).
+
+    Raises
+    ------
+    ValueError
+        If a lookup names a table that is not in ``specs``, or lookups form a cycle.
+    """
+    names = {spec.name for spec in specs}
+    pending, ordered, done = list(specs), [], set()
+    while pending:
+        ready = next((s for s in pending if {t for t, _ in s.lookups.values()} - {s.name} <= done), None)
+        if ready is None:
+            unknown = {t for s in pending for t, _ in s.lookups.values()} - names
+            reason = f"unknown tables {sorted(unknown)}" if unknown else "a cycle"
+            raise ValueError(f"table lookups cannot be ordered: {reason} in {[s.name for s in pending]}")
+        ordered.append(ready)
+        done.add(ready.name)
+        pending.remove(ready)
+    return tuple(ordered)
+
+
+ALL_TABLES: tuple[TableSpec, ...] = in_dependency_order(REFERENCE_TABLES + (FIGURES,))

@@ -1,0 +1,86 @@
+"""Cloud acceptance per tool, compared with the market-wide deployment choice.
+
+Chapter 2 prints deployment-mode shares for marketing tools overall and for some
+tools (figures whose topic ends in ``deployment_mode`` and whose subject starts with
+``mode_``). Chapter 4's cloud trend reads them again, by topic and subject rather than
+by id, so rows added later are picked up. A tool leans *more to the cloud* than the
+market when its share for a cloud mode is above the overall share for that mode, or
+its on-premise share is below the overall on-premise share.
+
+Examples
+--------
+>>> cloud_acceptance(data.figures)    # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+MODE_PREFIX = "mode_"
+ON_PREMISE = "on_premise"
+CLOUD_MODES = ("private_cloud", "public_cloud", "hybrid_cloud")
+OVERALL = ""
+"""The ``category`` of figures about all marketing tools together (no tool named)."""
+
+
+def deployment_modes(figures: pd.DataFrame, segment: str = "all") -> pd.DataFrame:
+    """Return the printed deployment-mode shares, one row per figure.
+
+    Parameters
+    ----------
+    figures
+        The data of record (``Dataset.figures``).
+    segment
+        Segment whose figures to read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``id, tool`` (the figure's category; ``""`` for all tools), ``mode``
+        (the subject without ``mode_``), ``share`` (float), ``printed``, ``qualifier``,
+        ``base``, ``flag``.
+    """
+    rows = figures[figures["topic"].str.endswith("deployment_mode")
+                   & figures["subject"].str.startswith(MODE_PREFIX)
+                   & (figures["segment"] == segment)]
+    return pd.DataFrame({
+        "id": rows["id"], "tool": rows["category"], "mode": rows["subject"].str.removeprefix(MODE_PREFIX),
+        "share": rows["value"].astype(float), "printed": rows["value_printed"], "qualifier": rows["qualifier"],
+        "base": rows["base"], "flag": rows["flag"],
+    }).reset_index(drop=True)
+
+
+def _lean(mode: str, difference: float) -> str:
+    if pd.isna(difference):
+        return "no_overall"
+    if difference == 0:
+        return "same"
+    more_cloud = difference > 0 if mode in CLOUD_MODES else difference < 0
+    return "more_cloud" if more_cloud else "less_cloud"
+
+
+def cloud_acceptance(figures: pd.DataFrame, segment: str = "all") -> pd.DataFrame:
+    """Compare each tool's deployment-mode shares with the overall share of the same mode.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per tool-level figure: ``id, tool, mode, share, overall_share,
+        difference_pp`` (share minus overall, percentage points; missing when the
+        overall share of that mode is not printed) and ``cloud_lean`` (``more_cloud``,
+        ``less_cloud``, ``same`` or ``no_overall``). Bases may differ (some tool shares
+        are of the banks that deploy the tool); the ``base`` column says which.
+    """
+    modes = deployment_modes(figures, segment)
+    overall = modes[modes["tool"] == OVERALL].drop_duplicates("mode").set_index("mode")["share"]
+    tools = modes[modes["tool"] != OVERALL].copy()
+    tools["overall_share"] = tools["mode"].map(overall).astype(float)
+    tools["difference_pp"] = (tools["share"] - tools["overall_share"]).round(2)
+    tools["cloud_lean"] = [_lean(m, d) for m, d in zip(tools["mode"], tools["difference_pp"])]
+    return tools[["id", "tool", "mode", "share", "overall_share", "difference_pp", "cloud_lean", "base",
+                  "qualifier", "flag"]].reset_index(drop=True)
+
+
+def tools_leaning(comparison: pd.DataFrame, lean: str = "more_cloud") -> list[str]:
+    """Return the tools with at least one comparison of the given lean, in order of first appearance."""
+    return list(dict.fromkeys(comparison.loc[comparison["cloud_lean"] == lean, "tool"]))

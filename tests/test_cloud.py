@@ -1,0 +1,49 @@
+"""Tests of report_lib.cloud: deployment-mode shares per tool against tools overall."""
+
+import pandas as pd
+
+from report_lib import cloud
+
+
+def figures(rows):
+    """A minimal figures frame: (id, topic, subject, category, value)."""
+    frame = pd.DataFrame(rows, columns=["id", "topic", "subject", "category", "value"])
+    return frame.assign(segment="all", value_printed=frame["value"].astype(str), qualifier="exact",
+                        base="respondents_all", flag="")
+
+
+def test_deployment_modes_reads_by_topic_and_subject():
+    """Rows are found by topic suffix and mode_ prefix, not by id; other topics are ignored."""
+    frame = figures([("a", "deployment_mode", "mode_on_premise", "", 56),
+                     ("b", "crm_deployment_mode", "mode_private_cloud", "crm", 30),
+                     ("c", "crm_product_choice", "mode_on_premise", "crm", 99)])
+    modes = cloud.deployment_modes(frame)
+    assert modes["id"].tolist() == ["a", "b"]
+    assert modes["mode"].tolist() == ["on_premise", "private_cloud"]
+
+
+def test_cloud_lean_follows_the_mode():
+    """More private cloud or less on-premise than overall leans to the cloud; no overall value is said so."""
+    frame = figures([("o1", "deployment_mode", "mode_on_premise", "", 56),
+                     ("o2", "deployment_mode", "mode_private_cloud", "", 44),
+                     ("t1", "x_deployment_mode", "mode_private_cloud", "rights", 65),
+                     ("t2", "x_deployment_mode", "mode_on_premise", "crm", 72.8),
+                     ("t3", "x_deployment_mode", "mode_on_premise", "other", 50),
+                     ("t4", "x_deployment_mode", "mode_public_cloud", "sec", 1.7)])
+    result = cloud.cloud_acceptance(frame).set_index("id")
+    assert result.loc["t1", "difference_pp"] == 21.0
+    assert result["cloud_lean"].to_dict() == {"t1": "more_cloud", "t2": "less_cloud", "t3": "more_cloud",
+                                              "t4": "no_overall"}
+    assert cloud.tools_leaning(result.reset_index(), "more_cloud") == ["rights", "other"]
+
+
+def test_on_the_data_of_record_only_the_rights_platform_leans_to_the_cloud(dataset):
+    """With the published chapter-2 figures, the rights platform is the one tool above the overall cloud share."""
+    result = cloud.cloud_acceptance(dataset.figures)
+    assert cloud.tools_leaning(result, "more_cloud") == ["user_rights_platform"]
+    assert set(cloud.tools_leaning(result, "less_cloud")) == {"crm_platform", "customer_data_security_products"}
+
+
+def test_other_segments_have_no_deployment_modes(dataset):
+    """The source prints no deployment-mode share by bank type."""
+    assert cloud.deployment_modes(dataset.figures, "regional").empty
