@@ -65,3 +65,26 @@ def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
     html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert "银行卡累计发卡量" in html and "重新计算增长率" in html
+
+
+@pytest.mark.slow
+def test_nbval_fails_when_a_segment_share_changes(tmp_path, data_copy):
+    """'75%+' -> '76%+' for state-owned user reach changes the inferred sizes: nbval fails on chapter 2."""
+    notebook = tmp_path / "02_current_state.ipynb"
+    shutil.copy(reference_path("chapters/02_current_state.md"), notebook)
+    set_figure_value(data_copy, "c2_need_user_reach_state_owned", "76")
+    result = run_nbval(notebook, data_copy)
+    assert result.returncode != 0
+    assert "02_current_state.ipynb::Cell" in result.stdout  # the sizes, evidence and prose cells differ
+
+
+@pytest.mark.slow
+def test_chapter_two_runs_for_a_bank_type_in_chinese(tmp_path, monkeypatch):
+    """Chapter 2 executes for regional banks with Chinese labels, inferred n on the bars."""
+    from report_lib.nbval_refs import execute_page
+
+    monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
+    notebook = execute_page("chapters/02_current_state.md", tmp_path, lang="zh", segment="regional")
+    html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
+                   for o in c.outputs)
+    assert "区域性" in html and "（推断）" in html
