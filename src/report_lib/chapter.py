@@ -54,13 +54,22 @@ class Chapter:
 
     def show(self, chart_and_table, figures: pd.DataFrame, *, name: str, alt_text: str,
              method: str | None = None, reference: str | None = None) -> RenderedChart:
-        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``."""
+        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``.
+
+        The chart's CSV is named ``name``, suffixed with the segment and language when
+        they are not the defaults, so variants never overwrite each other's downloads.
+        """
         chart, table = chart_and_table
         return render_chart(
-            chart, table, name=f"{name}-{self.label.lang}" if self.label.lang != "en" else name,
+            chart, table, name=self.download_name(name),
             footer=chart_footer(figures, self.label, method, reference), alt_text=alt_text,
             download_label=self.label("footer.download"),
         )
+
+    def download_name(self, name: str) -> str:
+        """Return the chart CSV stem for ``name`` in this run (``name[-segment][-lang]``)."""
+        parts = [name] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en")) if p != default]
+        return "-".join(parts)
 
     def provenance(self, figures: pd.DataFrame) -> pd.DataFrame:
         """Return the provenance table of ``figures``: id, value as printed, quote, flag, note."""
