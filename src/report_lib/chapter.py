@@ -83,6 +83,18 @@ class Chapter:
             label("column.note"): figures["note"].to_numpy(),
         })
 
+    def segment_note(self, figures: pd.DataFrame):
+        """Return, as Markdown, the plain sentence a variant prints when ``figures`` have no value for its segment.
+
+        Empty in the main book and when the segment has a value
+        (:func:`report_lib.segment_view.no_split_note`).
+        """
+        from IPython.display import Markdown
+
+        from report_lib.segment_view import no_split_note
+
+        return Markdown(no_split_note(figures, self.label, self.segment))
+
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""
         return self.glue_text(name, self.text(figure_id))

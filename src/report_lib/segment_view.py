@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib import charts
 from report_lib.labels import Labels
 from report_lib.sample_size import n_text
 from report_lib.segment_findings import compare_to_market, furthest, split_figures
@@ -102,6 +103,18 @@ def findings_sentences(label: Labels, segment: str, chapter: int | None, top: in
     return sentences
 
 
+def findings_rows(dataset, segment: str, chapter: int | None, top: int = 3) -> pd.DataFrame:
+    """Return the figures.csv rows behind the ranked findings: every bank type and all banks, per key."""
+    above, below = furthest(compare_to_market(dataset, segment, chapter), top)
+    keys = pd.concat([above, below])[["topic", "subject", "category"]]
+    figures = dataset.figures
+    if chapter is not None:
+        figures = figures[figures["chapter"] == chapter]
+    rows = figures[figures["segment"].isin([MARKET, *bank_types(dataset)])]
+    return rows.merge(keys, on=["topic", "subject", "category"]).drop_duplicates(
+        ["topic", "subject", "category", "segment"])
+
+
 def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) -> None:
     """Display a variant's opening section: the findings sentences and the segment's table.
 
@@ -113,7 +126,14 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
     from report_lib.chapter import open_chapter
 
     book = open_chapter(data_dir, lang, segment)
-    display(Markdown("\n\n".join(findings_sentences(book.label, segment, chapter))))
+    label, name = book.label, book.label.segment(segment, short=False)
+    display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
+    rows = findings_rows(book.data, segment, chapter)
+    if not rows.empty:
+        display(book.show(
+            charts.segment_bars(rows, label, segment, title=label("title.variant_findings").format(segment=name),
+                                subtitle=label("subtitle.variant_findings").format(segment=name)),
+            rows, name=f"key-findings-c{chapter}", alt_text=label("alt.variant_findings").format(segment=name)))
     if not compare_to_market(book.data, segment, chapter).empty:
         display(Markdown(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
         display(book.table(segment_table(book.label, segment, chapter)))

@@ -172,7 +172,8 @@ def describe_failure(variant: Variant, notebook_path: Path, error) -> str:
     """Name the segment, chapter and cell of a failed execution (papermill's error)."""
     where = f"cell {error.cell_index}"
     try:
-        cell = nbformat.read(notebook_path, as_version=4).cells[error.cell_index]
+        cells = nbformat.read(notebook_path, as_version=4).cells
+        cell = next((c for c in cells if c.cell_type == "code" and c.source == error.source), cells[error.cell_index])
         first = next((line for line in cell.source.splitlines() if line.strip()), "")
         number = cell.metadata.get(SOURCE_CELL)
         where = (f"cell {number} of the page" if number is not None else "a cell added by the variant pipeline") \
@@ -236,21 +237,41 @@ def segment_page(name: str, description: str) -> str:
             "```{tableofcontents}\n```\n")
 
 
-def plan(root: Path, data_dir: Path, lang: str = "en") -> tuple[list[tuple], list[tuple[str, str, str]]]:
-    """Return the jobs (variant, source, title suffix, chapter, extra markdown) and the segments."""
-    segments = _segments(data_dir)
+def plan(root: Path, data_dir: Path, lang: str = "en",
+         only: list[str] | None = None) -> tuple[list[tuple], list[tuple[str, str, str]]]:
+    """Return the jobs (variant, source, title suffix, chapter, extra markdown) and the segments.
+
+    ``only`` restricts the bank types (default: every bank type in ``segments.csv``).
+    """
+    segments = [s for s in _segments(data_dir) if only is None or s[0] in only]
     chapters = report_chapters(root)
     jobs = []
     for segment, name, _ in segments:
         for page in chapters:
             variant = Variant(page, segment, lang)
             jobs.append((variant, page_source(root, page), f" ({name})", chapter_number(variant.stem), ""))
-    links = "\n".join(
-        f"- **{name}**: " + ", ".join(f"{{doc}}`{Variant(p, s, lang).stem} <{s}/{Variant(p, s, lang).stem}>`"
-                                      for p in chapters)
-        for s, name, _ in segments)
+    links = links_table(root, chapters, segments)
     jobs.append((Variant("variants/index", MARKET, lang), INDEX_TEMPLATE, "", None, links))
     return jobs, segments
+
+
+def page_title(source: Path) -> str:
+    """Return the first ``# heading`` of a page (its title in the book)."""
+    for cell in jupytext.read(source).cells:
+        match = re.search(r"^# (.+)$", cell.source, re.M) if cell.cell_type == "markdown" else None
+        if match:
+            return match.group(1).strip()
+    return source.stem
+
+
+def links_table(root: Path, chapters: list[str], segments: list[tuple[str, str, str]]) -> str:
+    """Return a Markdown table: one row per chapter, one link per segment's rendition of it."""
+    head = "| Chapter | " + " | ".join(name for _, name, _ in segments) + " |"
+    rule = "|" + " --- |" * (len(segments) + 1)
+    rows = [f"| {page_title(page_source(root, page))} | "
+            + " | ".join(f"[{name}]({segment}/{Path(page).name}.ipynb)" for segment, name, _ in segments) + " |"
+            for page in chapters]
+    return "\n".join([head, rule, *rows])
 
 
 def write_toc(root: Path, jobs: list[tuple], segments: list[tuple[str, str, str]]) -> Path:
@@ -278,7 +299,7 @@ def remove_stale(root: Path, jobs: list[tuple]) -> None:
 
 
 def render_variants(root: Path | None = None, data_dir: Path | None = None, lang: str = "en",
-                    workers: int = WORKERS, force: bool = False, log=None) -> Path:
+                    workers: int = WORKERS, force: bool = False, log=None, only: list[str] | None = None) -> Path:
     """Execute (or reuse) every variant and write the toc; return the toc path.
 
     Raises
@@ -289,7 +310,7 @@ def render_variants(root: Path | None = None, data_dir: Path | None = None, lang
     """
     root, data_dir = root or paths.PROJECT_ROOT, paths.data_dir(data_dir)
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
-    jobs, segments = plan(root, data_dir, lang)
+    jobs, segments = plan(root, data_dir, lang, only)
     environment = variant_cache.environment_key(root)
     failures, start = [], time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
