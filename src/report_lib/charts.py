@@ -156,13 +156,13 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels, *, title: str,
             })
     data = pd.DataFrame(records)
     x = alt.X(f"{who}:N", sort=list(dict.fromkeys(data[who])), axis=alt.Axis(
-        orient="top", labelAngle=0, title=None, labelLimit=160,
+        orient="top", labelAngle=0, title=None, labelLimit=160, labelFontSize=11,
         labelExpr="[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
-    y = alt.Y(f"{name}:N", sort=list(dict.fromkeys(data[name])), axis=alt.Axis(title=None, labelLimit=230))
+    y = alt.Y(f"{name}:N", sort=list(dict.fromkeys(data[name])), axis=alt.Axis(title=None, labelLimit=210))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[name, who, printed])
     cells = base.mark_rect(stroke="white").encode(
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]), legend=alt.Legend(orient="bottom")))
     text = base.mark_text().encode(text=f"{printed}:N",
                                    color=alt.condition(f"datum['{value}'] > 70", alt.value("white"), alt.value("black")))
-    chart = (cells + text).properties(width=4 * 88, height=alt.Step(24), title=_title(title, subtitle))
+    chart = (cells + text).properties(width=4 * 108, height=alt.Step(24), title=_title(title, subtitle))
     return chart, data[data[printed] != ""].reset_index(drop=True)
