@@ -12,7 +12,7 @@ import pytest
 from report_lib import paths, run_record
 from report_lib.build import build_html
 from report_lib.labels import Labels
-from report_lib.variants import (HIDE, Variant, chapter_number, finish, prepare, render_variants,
+from report_lib.variants import (HIDE, Variant, VariantError, chapter_number, finish, prepare, render_variants, rewrite_links,
                                  report_chapters)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "02_fixture.md"
@@ -150,15 +150,37 @@ def test_cache_reexecutes_exactly_the_readers_of_a_changed_file(rendered):
 
 
 @pytest.mark.slow
-def test_a_failing_variant_names_segment_chapter_and_cell_and_keeps_the_last_build(tmp_path, capsys):
-    """A cell that raises for one segment stops the build with segment, chapter and cell named."""
+def test_a_failing_variant_names_segment_chapter_and_cell(tmp_path):
+    """A cell that raises for one segment fails with segment, chapter and cell named."""
     root = make_book(tmp_path, fail_for="joint_stock")
+    with pytest.raises(VariantError) as error:
+        render_variants(root, paths.DEFAULT_DATA_DIR, log=lambda line: None, only=["joint_stock"])
+    message = str(error.value)
+    assert "variant failed: segment joint_stock, chapter chapters/02_fixture" in message
+    assert "cell 7 of the page (`if segment == fail_for:`)" in message and "ValueError" in message
+
+
+def test_a_failed_variant_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch, capsys):
+    """build_html stops before the book build when a variant fails; the last good HTML stays."""
+    import report_lib.variants
+
+    def fail(root, data_dir):
+        raise VariantError("variant failed: segment regional, chapter chapters/02_fixture, cell 3 of the page")
+
+    monkeypatch.setattr(report_lib.variants, "render_variants", fail)
+    root = make_book(tmp_path)
     html = root / "_build" / "html"
     html.mkdir(parents=True)
     (html / "index.html").write_text("last good build")
     assert build_html(root=root, data_dir=paths.DEFAULT_DATA_DIR) == 1
     message = capsys.readouterr().err
-    assert "variant failed: segment joint_stock, chapter chapters/02_fixture" in message
-    assert "cell 7 of the page (`if segment == fail_for:`)" in message and "ValueError" in message
-    assert "segment state_owned" not in message and "last good build" in message
+    assert "segment regional, chapter chapters/02_fixture, cell 3" in message and "last good build" in message
     assert (html / "index.html").read_text() == "last good build"
+
+
+def test_relative_links_still_reach_their_pages():
+    """From variants/<segment>/, a link to another chapter goes to its rendition; other links are re-rooted."""
+    chapters = ["chapters/01_background", "chapters/02_current_state"]
+    text = "[c1](01_background.md) [g](../reference/glossary.md) {doc}`../intro` [w](https://example.org) [s](#top)"
+    assert rewrite_links(text, "chapters/02_current_state", "regional", chapters) == (
+        "[c1](01_background.md) [g](../../reference/glossary.md) {doc}`../../intro` [w](https://example.org) [s](#top)")

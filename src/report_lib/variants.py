@@ -17,12 +17,13 @@ are skipped when :mod:`report_lib.variant_cache` says the notebook is fresh.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import jupytext
 import nbformat
@@ -41,6 +42,8 @@ INDEX_TEMPLATE = Path(__file__).resolve().parent / "templates" / "variants_index
 LINKS_MARKER = "<!-- variant-links -->"
 SOURCE_CELL = "report_source_cell"
 HIDE = "remove-cell"
+KERNEL_ATTEMPTS = 2
+"""Executions tried when the kernel itself fails (not a cell): a second start usually works."""
 
 
 class VariantError(RuntimeError):
@@ -98,14 +101,15 @@ def _code(source: str, tags: list[str]) -> nbformat.NotebookNode:
 
 
 def prepare(source: Path, segment: str, title_suffix: str, chapter: int | None,
-            extra_markdown: str = "") -> nbformat.NotebookNode:
+            extra_markdown: str = "", page: str | None = None, chapters: list[str] | None = None) -> nbformat.NotebookNode:
     """Read a jupytext page as the notebook papermill will run for ``segment``.
 
     The first heading gets ``title_suffix``; MyST targets ``(name)=`` and references to
     them are suffixed with the segment so that three copies of a chapter do not clash;
     an opening section follows the parameters cell (for a bank type and a numbered
     chapter); a hidden last cell emits the run record; ``extra_markdown`` replaces the
-    :data:`LINKS_MARKER` of a template. Every original cell remembers its index in the
+    :data:`LINKS_MARKER` of a template; with ``page`` (its toc entry) relative links are
+    rewritten by :func:`rewrite_links`. Every original cell remembers its index in the
     page (metadata ``report_source_cell``) so that errors can name it.
     """
     notebook = jupytext.read(source)
@@ -118,6 +122,8 @@ def prepare(source: Path, segment: str, title_suffix: str, chapter: int | None,
             continue
         if segment != MARKET:
             cell.source = _suffix_targets(cell.source, segment)
+            if page is not None:
+                cell.source = rewrite_links(cell.source, page, segment, chapters or [])
         if not titled and title_suffix and re.search(r"^# ", cell.source, re.M):
             cell.source = re.sub(r"^(# .+)$", lambda m: f"{m.group(1)}{title_suffix}", cell.source, count=1, flags=re.M)
             titled = True
@@ -136,6 +142,30 @@ def prepare(source: Path, segment: str, title_suffix: str, chapter: int | None,
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"  # deterministic ids: the cache key and diffs see only real changes
     return notebook
+
+
+def rewrite_links(markdown: str, page: str, segment: str, chapters: list[str]) -> str:
+    """Keep a chapter's relative links working from ``variants/<segment>/``.
+
+    A relative link (``[text](path)`` or ``{doc}`path```) to another report chapter points to
+    that chapter's rendition for the same segment (same folder, same stem); any other relative
+    link is re-rooted so it still reaches its original page.
+    """
+    origin = PurePosixPath(page).parent
+    depth = "../" * (len(PurePosixPath(VARIANTS_DIR, segment).parts))
+    stems = {PurePosixPath(c).name: c for c in chapters}
+
+    def fix(path: str) -> str:
+        if re.match(r"^([a-z]+:|#|/)", path):
+            return path
+        target = PurePosixPath(posixpath.normpath(origin / path))
+        stem = target.with_suffix("").name if target.suffix in ("", ".md", ".ipynb") else None
+        if stem in stems and str(target.with_suffix("")) == stems[stem]:
+            return target.name
+        return depth + str(target)
+
+    markdown = re.sub(r"(\]\()([^)\s]+)(\))", lambda m: m.group(1) + fix(m.group(2)) + m.group(3), markdown)
+    return re.sub(r"(\{doc\}`(?:[^`<]*<)?)([^`>]+)(>?`)", lambda m: m.group(1) + fix(m.group(2)) + m.group(3), markdown)
 
 
 def _suffix_targets(markdown: str, segment: str) -> str:
@@ -191,11 +221,18 @@ def execute(variant: Variant, target: Path, data_dir: Path, notebook: nbformat.N
 
     target.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    try:
-        papermill.execute_notebook(notebook, str(target), kernel_name="python3", progress_bar=False, cwd=str(target.parent),
-                                   parameters={"segment": variant.segment, "lang": variant.lang, "data_dir": str(data_dir)})
-    except PapermillExecutionError as error:
-        raise VariantError(describe_failure(variant, target, error)) from None
+    for attempt in range(1, KERNEL_ATTEMPTS + 1):
+        try:
+            papermill.execute_notebook(
+                notebook, str(target), kernel_name="python3", progress_bar=False, cwd=str(target.parent),
+                parameters={"segment": variant.segment, "lang": variant.lang, "data_dir": str(data_dir)})
+            break
+        except PapermillExecutionError as error:  # a cell raised: report it, never retry
+            raise VariantError(describe_failure(variant, target, error)) from None
+        except Exception as error:  # the kernel died or did not start (e.g. a port race with another build)
+            if attempt == KERNEL_ATTEMPTS:
+                raise VariantError(f"variant failed: segment {variant.segment}, chapter {variant.page}: "
+                                   f"kernel error after {attempt} attempts: {type(error).__name__}: {error}") from None
     executed = nbformat.read(target, as_version=4)
     record = finish(executed)
     variant_cache.stamp(executed, key, data_dir, record["read"], record["written"])
@@ -206,7 +243,8 @@ def execute(variant: Variant, target: Path, data_dir: Path, notebook: nbformat.N
 
 def _job(variant: Variant, root: Path, data_dir: Path, source: Path, title_suffix: str, chapter: int | None,
          extra: str, environment: str, force: bool) -> tuple[Variant, str, float]:
-    notebook = prepare(source, variant.segment, title_suffix, chapter, extra)
+    notebook = prepare(source, variant.segment, title_suffix, chapter, extra,
+                       page=variant.page, chapters=report_chapters(root))
     key = variant_cache.variant_key(nbformat.writes(notebook), {"segment": variant.segment, "lang": variant.lang},
                                     environment)
     if not force and variant_cache.is_fresh(variant.target(root), key, data_dir):
@@ -314,13 +352,16 @@ def render_variants(root: Path | None = None, data_dir: Path | None = None, lang
     environment = variant_cache.environment_key(root)
     failures, start = [], time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [pool.submit(_job, job[0], root, data_dir, *job[1:], environment, force) for job in jobs]
+        futures = {pool.submit(_job, job[0], root, data_dir, *job[1:], environment, force): job[0] for job in jobs}
         for done, future in enumerate(as_completed(futures), 1):
             try:
                 variant, status, seconds = future.result()
-            except VariantError as error:
-                failures.append(str(error))
-                log(f"[{done}/{len(jobs)}] FAILED {error}")
+            except Exception as error:  # VariantError names the cell; anything else at least the variant
+                message = str(error) if isinstance(error, VariantError) else (
+                    f"variant failed: segment {futures[future].segment}, chapter {futures[future].page}: "
+                    f"{type(error).__name__}: {error}")
+                failures.append(message)
+                log(f"[{done}/{len(jobs)}] FAILED {message}")
                 continue
             timing = f" in {seconds:.1f} s" if status == "executed" else ""
             log(f"[{done}/{len(jobs)}] {variant.docname}: {status}{timing}")
