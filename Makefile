@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 DATA ?= data
 export REPORT_DATA := $(abspath $(DATA))
 
-.PHONY: book test check-data system-deps refresh-nbval clean venv
+.PHONY: book test check-data system-deps refresh-nbval clean venv variants
 
 venv: $(VENV)/.installed
 
@@ -17,9 +17,13 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $@
 
-## Validate the data, then build the HTML book into _build/html (a failed build keeps the last good one).
+## Validate the data, render the bank-type variants, then build the HTML book into _build/html (a failed build keeps the last good one).
 book: venv
 	$(PY) -m report_lib build --data "$(REPORT_DATA)"
+
+## Render every chapter once per bank type (papermill, 2 workers, cached) into variants/; `make book` does this too.
+variants: venv
+	$(PY) -m report_lib variants --data "$(REPORT_DATA)"
 
 ## Build the book, then run every test (unit, data, bad input, nbval, offline browser check).
 test: book
@@ -39,4 +43,4 @@ system-deps:
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk
 
 clean:
-	rm -rf _build
+	rm -rf _build variants

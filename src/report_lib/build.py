@@ -38,19 +38,33 @@ def swap_into_place(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build_html(root: Path | None = None, data_dir: Path | None = None, builder: str = "html") -> int:
-    """Validate the data, build the book into a staging folder and publish it to ``_build/<builder>``.
+def build_html(root: Path | None = None, data_dir: Path | None = None, builder: str = "html",
+               variants: bool | None = None) -> int:
+    """Validate the data, render the bank-type variants, build the book into a staging folder
+    and publish it to ``_build/<builder>``.
 
-    Returns the process exit code (0 on success).
+    ``variants`` defaults to whether ``root``'s toc has a report part
+    (:data:`report_lib.variants.REPORT_PART`). A failed variant stops the build before
+    the book is built. Returns the process exit code (0 on success).
     """
     root = root or paths.PROJECT_ROOT
     data_dir = paths.data_dir(data_dir)
     if not validate_or_report(data_dir):
         return 1
+    toc = []
+    if variants if variants is not None else _has_report_part(root):
+        from report_lib.variants import VariantError, render_variants
+
+        try:
+            toc = ["--toc", str(render_variants(root, data_dir))]
+        except VariantError as error:
+            print(f"{error}\nBook not built; the last good build in {root / '_build' / builder} is unchanged.",
+                  file=sys.stderr)
+            return 1
     staging = root / "_build" / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
     env = dict(os.environ, REPORT_DATA=str(data_dir))
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root),
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), *toc,
                "--path-output", str(staging), "--builder", builder, "-W", "-n", "--keep-going"]
     result = subprocess.run(command, env=env, cwd=root)
     built = staging / "_build" / builder
@@ -62,3 +76,10 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
     shutil.rmtree(staging, ignore_errors=True)
     print(f"Built {root / '_build' / builder / 'index.html'} from data in {data_dir}")
     return 0
+
+
+def _has_report_part(root: Path) -> bool:
+    from report_lib.variants import REPORT_PART
+
+    toc = root / "_toc.yml"
+    return toc.is_file() and f"caption: {REPORT_PART}" in toc.read_text(encoding="utf-8")

@@ -7,7 +7,6 @@ cell reads like prose: select figures, compute, ``book.show(...)``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 import pandas as pd
 
@@ -15,9 +14,8 @@ from report_lib.dataset import Dataset, load_dataset
 from report_lib.footer import chart_footer
 from report_lib.labels import Labels
 from report_lib.render import RenderedChart, render_chart
-from report_lib.sample_sizes import COMBINED, PARTS, Inference, infer_segment_sizes
-
-INFERABLE = (*PARTS, *COMBINED)
+from report_lib import segment_n
+from report_lib.sample_sizes import Inference
 from report_lib.segments import check_segment
 
 
@@ -58,13 +56,22 @@ class Chapter:
 
     def show(self, chart_and_table, figures: pd.DataFrame, *, name: str, alt_text: str,
              method: str | None = None, reference: str | None = None) -> RenderedChart:
-        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``."""
+        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``.
+
+        The chart's CSV is named ``name``, suffixed with the segment and language when
+        they are not the defaults, so variants never overwrite each other's downloads.
+        """
         chart, table = chart_and_table
         return render_chart(
-            chart, table, name=f"{name}-{self.label.lang}" if self.label.lang != "en" else name,
+            chart, table, name=self.download_name(name),
             footer=chart_footer(figures, self.label, method, reference), alt_text=alt_text,
             download_label=self.label("footer.download"),
         )
+
+    def download_name(self, name: str) -> str:
+        """Return the chart CSV stem for ``name`` in this run (``name[-segment][-lang]``)."""
+        parts = [name] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en")) if p != default]
+        return "-".join(parts)
 
     def provenance(self, figures: pd.DataFrame) -> pd.DataFrame:
         """Return the provenance table of ``figures``: id, value as printed, quote, flag, note."""
@@ -78,22 +85,18 @@ class Chapter:
             label("column.note"): figures["note"].to_numpy(),
         })
 
-    @cached_property
+    @property
     def sample_sizes(self) -> Inference:
-        """The bank-type sizes inferred from the printed shares (the sample is the 120 respondents)."""
-        total = self.data.table("bases").set_index("base").loc["respondents_all", "n"]
-        return infer_segment_sizes(self.data.figures, int(total))
+        """The bank-type sizes inferred from the printed shares (:mod:`report_lib.segment_n`)."""
+        return segment_n.inference(self.data)
 
     def n_text(self, segment: str, base: str) -> str:
         """Return the n of one bar: stated by its base, inferred for a bank type, else empty."""
         bases = self.data.table("bases").set_index("base")
         if pd.notna(bases.loc[base, "n"]):
             return self.label("footer.n_all").format(n=int(bases.loc[base, "n"]))
-        if base == "respondents_segment" and segment in INFERABLE:
-            sizes = " / ".join(str(n) for n in self.sample_sizes.sizes(segment))
-            return self.label("footer.n_inferred").format(n=sizes)
         if base == "respondents_segment":
-            return self.label("footer.n_not_published")
+            return segment_n.n_text(self.label, segment)
         return ""
 
     def shares(self, figures: pd.DataFrame, item: str = "subject", group: str = "segment") -> pd.DataFrame:
@@ -138,6 +141,18 @@ class Chapter:
             label("column.base"): [label.base(b) for b in figures["base"]],
             label("column.n"): [self.n_text(r.segment, r.base) or "–" for r in figures.itertuples()],
         }))
+
+    def segment_note(self, figures: pd.DataFrame):
+        """Return, as Markdown, the plain sentence a variant prints when ``figures`` have no value for its segment.
+
+        Empty in the main book and when the segment has a value
+        (:func:`report_lib.segment_view.no_split_note`).
+        """
+        from IPython.display import Markdown
+
+        from report_lib.segment_view import no_split_note
+
+        return Markdown(no_split_note(figures, self.label, self.segment))
 
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""

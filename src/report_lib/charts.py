@@ -197,3 +197,86 @@ def tier_grid(grades: pd.DataFrame, label: Labels, *, title: str, subtitle: str 
     table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
         columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
     return chart, table
+
+
+def segment_bars(figures: pd.DataFrame, label: Labels, segment: str, *, title: str,
+                 subtitle: str = "") -> tuple[alt.Chart, pd.DataFrame]:
+    """Per-segment values of one or more figures, the chosen ``segment`` emphasised.
+
+    ``figures`` are rows of figures.csv (any segments, including combined groups and the
+    market). One bar per segment, in the order of ``segments.csv``, labelled with the
+    value as printed (qualifier included, e.g. ``≥ 83%``) and each segment with its n
+    (:mod:`report_lib.segment_n`); several figures become one panel each. The chosen
+    segment is drawn in the highlight colour, all banks in dark grey, the rest muted.
+    """
+    from report_lib.segment_n import n_text
+    from report_lib.segment_view import figure_name
+
+    order = label.dataset.table("segments").sort_values("order")["segment"].tolist()
+    rows = figures.assign(_order=figures["segment"].map(order.index)).sort_values("_order", kind="stable")
+    name, who, value, printed = (label("column.figure"), label("axis.segment"),
+                                 label.unit(rows["unit"].iloc[0]), label("column.value"))
+    data = pd.DataFrame({
+        name: [figure_name(label, s, c) for s, c in zip(rows["subject"], rows["category"])],
+        who: [f"{label.segment(s)} ({n_text(label, s)})" for s in rows["segment"]],
+        value: rows["value"].to_numpy(),
+        printed: [label.value(v, u, q) for v, u, q in zip(rows["value_printed"], rows["unit"], rows["qualifier"])],
+        label("column.id"): rows["id"].to_numpy(),
+    })
+    roles = ["chosen" if s == segment else "market" if s == "all" else "other" for s in rows["segment"]]
+    data["_role"] = roles
+    colour = alt.Color("_role:N", legend=None,
+                       scale=alt.Scale(domain=["chosen", "market", "other"], range=[theme.HIGHLIGHT, "#555555", theme.MUTED]))
+    y = alt.Y(f"{who}:N", sort=list(dict.fromkeys(data[who])), title=None, axis=alt.Axis(labelLimit=260))
+    base = alt.Chart(data).encode(y=y, tooltip=[name, who, printed])
+    bars = base.mark_bar(height=16).encode(x=alt.X(f"{value}:Q", scale=alt.Scale(domain=[0, max(100, data[value].max())])),
+                                           color=colour)
+    text = base.mark_text(align="left", dx=4).encode(x=f"{value}:Q", text=f"{printed}:N")
+    layered = (bars + text).properties(width=theme.WIDTH - 260, height=alt.Step(22))
+    if data[name].nunique() > 1:
+        chart = layered.facet(row=alt.Row(f"{name}:N", sort=list(dict.fromkeys(data[name])), title=None,
+                                          header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                                            labelOrient="top", labelFontWeight=600)))
+        chart = chart.resolve_scale(y="independent").properties(title=_title(title, subtitle))
+    else:
+        chart = layered.properties(title=_title(title, subtitle))
+    return chart, data.drop(columns="_role")
+
+
+def segment_heatmap(wide: pd.DataFrame, label: Labels, *, title: str,
+                    subtitle: str = "") -> tuple[alt.Chart, pd.DataFrame]:
+    """The figures the source splits by bank type, one row each, one column per bank type and all banks.
+
+    ``wide`` is the output of :func:`report_lib.segment_findings.split_figures`. Each cell
+    shows the printed value with its qualifier; colour encodes the value (percent rows
+    only share one scale, other units are drawn uncoloured); empty cells are figures the
+    source does not give.
+    """
+    from report_lib.segment_n import n_text
+    from report_lib.segment_view import figure_name, shown
+    from report_lib.segments import MARKET, bank_types
+
+    segments = [*bank_types(label.dataset), MARKET]
+    name, who, value, printed = label("column.figure"), label("axis.segment"), label.unit("percent"), label("column.value")
+    records = []
+    for row in wide.itertuples(index=False):
+        row = row._asdict()
+        for seg in segments:
+            records.append({
+                name: figure_name(label, row["subject"], row["category"]),
+                who: f"{label.segment(seg)} ({n_text(label, seg)})",
+                value: row[seg] if row["unit"] == "percent" else None,
+                printed: shown(label, row[f"{seg}_shown"], row["unit"]),
+            })
+    data = pd.DataFrame(records)
+    x = alt.X(f"{who}:N", sort=list(dict.fromkeys(data[who])), axis=alt.Axis(
+        orient="top", labelAngle=0, title=None, labelLimit=160, labelFontSize=11,
+        labelExpr="[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
+    y = alt.Y(f"{name}:N", sort=list(dict.fromkeys(data[name])), axis=alt.Axis(title=None, labelLimit=210))
+    base = alt.Chart(data).encode(x=x, y=y, tooltip=[name, who, printed])
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]), legend=alt.Legend(orient="bottom")))
+    text = base.mark_text().encode(text=f"{printed}:N",
+                                   color=alt.condition(f"datum['{value}'] > 70", alt.value("white"), alt.value("black")))
+    chart = (cells + text).properties(width=4 * 108, height=alt.Step(24), title=_title(title, subtitle))
+    return chart, data[data[printed] != ""].reset_index(drop=True)

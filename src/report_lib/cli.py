@@ -1,4 +1,4 @@
-"""Command line: ``python -m report_lib check-data|build|refresh-nbval``."""
+"""Command line: ``python -m report_lib check-data|build|variants|render|refresh-nbval``."""
 
 from __future__ import annotations
 
@@ -19,6 +19,16 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
     refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
     refresh.add_argument("--data", default=None)
+    build.add_argument("--no-variants", action="store_true", help="build without the bank-type variants")
+    variants = commands.add_parser("variants", help="render every chapter per bank type (cached) into variants/")
+    variants.add_argument("--data", default=None)
+    variants.add_argument("--force", action="store_true", help="execute even when the cache is fresh")
+    render = commands.add_parser("render", help="render one chapter for one segment: notebook and offline HTML")
+    render.add_argument("--chapter", required=True, help="chapter number (1) or file stem (01_background)")
+    render.add_argument("--segment", default="all", help="all, state_owned, joint_stock or regional")
+    render.add_argument("--lang", default="en", choices=("en", "zh"))
+    render.add_argument("--out", required=True, help="output folder (created)")
+    render.add_argument("--data", default=None)
     args = parser.parse_args(argv)
 
     if args.command == "check-data":
@@ -32,7 +42,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         from report_lib.build import build_html
 
-        return build_html(data_dir=Path(args.data) if args.data else None)
+        return build_html(data_dir=Path(args.data) if args.data else None, variants=False if args.no_variants else None)
+    if args.command in ("variants", "render"):
+        from report_lib.variants import VariantError
+
+        try:
+            if args.command == "variants":
+                from report_lib.variants import render_variants
+
+                print(f"wrote {render_variants(data_dir=paths.data_dir(args.data), force=args.force)}")
+            else:
+                from report_lib.on_demand import render_one
+
+                for path in render_one(args.chapter, args.segment, args.lang, Path(args.out), paths.data_dir(args.data)):
+                    print(f"wrote {path}")
+        except (VariantError, ValueError) as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
     if args.command == "refresh-nbval":
         from report_lib.nbval_refs import refresh_references
 

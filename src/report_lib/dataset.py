@@ -10,6 +10,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +18,8 @@ import pandas as pd
 
 from report_lib import paths
 from report_lib.csvread import LINE_COLUMN, read_csv_records
-from report_lib.metadata import load_metadata
+from report_lib.metadata import load_metadata, meta_path
+from report_lib.run_record import RecordedTables
 from report_lib.schemas import TableSpec, validate_table
 from report_lib.tables import ALL_TABLES, FIGURES
 from report_lib.validation import DataError, DataProblem
@@ -25,11 +27,15 @@ from report_lib.validation import DataError, DataProblem
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data folder: tables by name and their metadata."""
+    """The validated data folder: tables by name and their metadata.
+
+    ``tables`` and ``metadata`` record every lookup (:mod:`report_lib.run_record`), so a
+    run knows which data files it actually used.
+    """
 
     data_dir: Path
-    tables: dict[str, pd.DataFrame]
-    metadata: dict[str, dict]
+    tables: Mapping[str, pd.DataFrame]
+    metadata: Mapping[str, dict]
 
     @property
     def figures(self) -> pd.DataFrame:
@@ -120,4 +126,6 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     if problems:
         raise DataError(problems)
     typed = {spec.name: _typed(spec, tables[spec.name]) for spec in ALL_TABLES}
-    return Dataset(folder, typed, metadata)
+    csv_files = {spec.name: spec.path(folder).relative_to(folder).as_posix() for spec in ALL_TABLES}
+    meta_files = {spec.name: meta_path(spec, folder).relative_to(folder).as_posix() for spec in ALL_TABLES}
+    return Dataset(folder, RecordedTables(typed, csv_files), RecordedTables(metadata, meta_files))

@@ -23,7 +23,7 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from report_lib import paths, theme
+from report_lib import paths, run_record, theme
 
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 CHART_DATA = "chart-data"
@@ -67,6 +67,7 @@ def write_chart_data(data: pd.DataFrame, name: str) -> str:
     target = paths.site_static_dir(root) / CHART_DATA / f"{name}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
     data.to_csv(target, index=False, encoding="utf-8-sig")
+    run_record.record_written(str(target))
     return Path(os.path.relpath(root / "_static" / CHART_DATA / f"{name}.csv", Path.cwd())).as_posix()
 
 
