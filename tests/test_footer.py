@@ -13,9 +13,13 @@ def test_footer_names_source_base_and_n(dataset):
 
 
 def test_footer_says_when_n_is_not_published(dataset):
-    """A segment base has no published n, and the footer says so."""
-    rows = dataset.figures[dataset.figures["base"] == "respondents_segment"].head(1)
-    assert "n not published" in chart_footer(rows, Labels(dataset))
+    """A segment base has no published n: bank types point to the inferred n per bar, a sub-group says not published."""
+    rows = dataset.figures[dataset.figures["base"] == "respondents_segment"]
+    bank_types = rows[rows["segment"].isin(["state_owned", "regional"])].head(2)
+    assert "n not published; inferred, shown on each bar" in chart_footer(bank_types, Labels(dataset))
+    sub_group = rows[rows["segment"] == "city_commercial"]
+    footer = chart_footer(sub_group, Labels(dataset))
+    assert "n not published" in footer and "inferred" not in footer
 
 
 def test_footer_lists_flagged_ids(dataset):

@@ -278,5 +278,5 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels, *, title: str,
         color=alt.Color(f"{value}:Q", scale=alt.Scale(scheme="blues", domain=[0, 100]), legend=alt.Legend(orient="bottom")))
     text = base.mark_text().encode(text=f"{printed}:N",
                                    color=alt.condition(f"datum['{value}'] > 70", alt.value("white"), alt.value("black")))
-    chart = (cells + text).properties(width=4 * 108, height=alt.Step(24), title=_title(title, subtitle))
+    chart = (cells + text).properties(width=4 * 128, height=alt.Step(24), title=_title(title, subtitle))
     return chart, data[data[printed] != ""].reset_index(drop=True)

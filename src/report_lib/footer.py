@@ -11,6 +11,8 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.labels import Labels
+from report_lib.sample_sizes import SEGMENT_BASE
+from report_lib.segment_n import INFERABLE
 
 MAX_IDS = 3
 """Flagged figures listed by id in a footer; more are summarised as first … last."""
@@ -24,7 +26,13 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
             parts.append(label.base(base))
             continue
         n = bases.loc[base, "n"]
-        size = f"n={int(n)}" if pd.notna(n) else label("footer.n_not_published")
+        segments = set(figures.loc[figures["base"] == base, "segment"])
+        if pd.notna(n):
+            size = f"n={int(n)}"
+        elif base == SEGMENT_BASE and segments <= set(INFERABLE):
+            size = label("footer.n_inferred_per_bar")
+        else:
+            size = label("footer.n_not_published")
         parts.append(f"{label.base(base)} ({size})")
     return "; ".join(parts)
 
