@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data
+SEGMENT ?= all
 export REPORT_DATA := $(abspath $(DATA))
 
-.PHONY: book test check-data system-deps refresh-nbval clean venv
+.PHONY: book pdf test check-data system-deps refresh-nbval clean venv
 
 venv: $(VENV)/.installed
 
@@ -20,6 +21,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 ## Validate the data, then build the HTML book into _build/html (a failed build keeps the last good one).
 book: venv
 	$(PY) -m report_lib build --data "$(REPORT_DATA)"
+
+## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional` for one bank type; a failed build keeps the last good PDF).
+pdf: venv
+	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)"
 
 ## Build the book, then run every test (unit, data, bad input, nbval, offline browser check).
 test: book
