@@ -11,6 +11,7 @@ from a first printing (see :mod:`report_lib.pdf_print`).
 from __future__ import annotations
 
 import html
+import unicodedata
 from dataclasses import dataclass, field
 
 from bs4 import BeautifulSoup, Tag
@@ -44,7 +45,7 @@ a { color: #1f5f8b; text-decoration: none; }
 .contents a .dots { flex: 1 1 auto; border-bottom: 1px dotted #888; margin: 0 0.4em 0.3em; }
 .contents a .number { flex: 0 0 auto; }
 table { width: 100%; border-collapse: collapse; margin: 0.6em 0 1em; font-size: 7.6pt; line-height: 1.35;
-        table-layout: auto; }
+        table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 th { text-align: left !important; vertical-align: bottom; border-bottom: 1px solid #555; padding: 0.25em 0.4em; }
@@ -86,6 +87,62 @@ class Entry:
 
 def _heading_text(heading: Tag) -> str:
     return " ".join(heading.get_text(" ", strip=True).replace("#", "").split())
+
+
+BREAK_AFTER = "_/"
+ZERO_WIDTH_SPACE = "\u200b"
+
+
+def _break_identifiers(article: Tag) -> None:
+    """Let table cells break long identifiers (``c1_card_growth_2018``) after ``_`` and ``/`` only.
+
+    Without this a narrow column either overflows the page or breaks inside words.
+    """
+    for cell in article.find_all(["td", "th"]):
+        for text in cell.find_all(string=True):
+            if any(c in text for c in BREAK_AFTER):
+                broken = "".join(c + ZERO_WIDTH_SPACE if c in BREAK_AFTER else c for c in text)
+                text.replace_with(broken)
+
+
+LINE_CHARS = 125
+"""Characters of table text (7.6 pt) that fit the width of an A4 page between the margins."""
+
+
+def _width(text: str) -> int:
+    """Display width of ``text``: wide (CJK) characters count twice."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def column_shares(rows: list[list[str]]) -> list[float]:
+    """Return each column's share of the table width, from the text of its cells.
+
+    A column gets a share that grows with its typical text width (sub-linearly, so that a
+    column of long notes does not starve the others) but never less than its longest word
+    needs, so words break only where they may (Chinese text breaks between characters).
+    """
+    columns = list(zip(*rows)) if rows else []
+    weights, minimums = [], []
+    for cells in columns:
+        widths = [_width(c) for c in cells] or [1]
+        weights.append(max(sum(widths) / len(widths), 3) ** 0.75)
+        words = [_width(w) for c in cells for w in c.replace(ZERO_WIDTH_SPACE, " ").split()] or [1]
+        minimums.append(min(max(words) + 2, LINE_CHARS // 3) / LINE_CHARS)
+    shares = [max(w / sum(weights), m) for w, m in zip(weights, minimums)]
+    return [s / sum(shares) for s in shares]
+
+
+def _set_column_widths(table: Tag, soup: BeautifulSoup) -> None:
+    """Give ``table`` a ``colgroup`` so that it fits the page width (the CSS lays it out fixed)."""
+    rows = [[cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])] for row in table.find_all("tr")]
+    count = max((len(r) for r in rows), default=0)
+    rows = [r for r in rows if len(r) == count]
+    if count < 2 or not rows:
+        return
+    colgroup = soup.new_tag("colgroup")
+    for share in column_shares(rows):
+        colgroup.append(soup.new_tag("col", attrs={"style": f"width: {100 * share:.1f}%"}))
+    table.insert(0, colgroup)
 
 
 def _depth(heading: Tag, section: Tag) -> int:
@@ -155,6 +212,9 @@ def body_and_entries(singlehtml: str, root: str, pages: list[str],
         if page in captions and found:
             found[0] = Entry(found[0].anchor, found[0].title, 1, captions[page])
         entries.extend(found)
+    _break_identifiers(article)
+    for table in article.find_all("table"):
+        _set_column_widths(table, soup)
     for link in article.select('a[href^="#document-"]'):  # page links land on the title, not before its page break
         link["href"] = "#" + page_anchor(link["href"].removeprefix("#document-"))
     return article.decode_contents(), entries
