@@ -26,8 +26,10 @@ book: venv
 pdf: venv
 	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)"
 
-## Build the book, then run every test (unit, data, bad input, nbval, offline browser check).
+## Build the book and (when Chromium is installed) the PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
 test: book
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then $(MAKE) --no-print-directory pdf; \
+	else echo "Chromium missing: PDF not built, its tests will be skipped (run make system-deps)"; fi
 	$(PY) -m pytest
 
 ## Validate a data folder without building: `make check-data DATA=path`.
@@ -38,10 +40,12 @@ check-data: venv
 refresh-nbval: venv
 	$(PY) -m report_lib refresh-nbval --data "$(REPORT_DATA)"
 
-## System packages: Chromium (offline browser test) and Noto CJK fonts (Chinese chart labels).
+## System packages: Chromium (browser test, prints the PDF), Noto CJK (Chinese chart labels), poppler-utils
+## (PDF checks), WenQuanYi Micro Hei + Liberation (TrueType fonts Chromium embeds by name in the PDF).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation
 system-deps:
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
 	rm -rf _build

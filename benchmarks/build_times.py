@@ -1,6 +1,7 @@
 """Time the project's commands and print medians (the machine is noisy: compare ratios within one run).
 
-Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only book,test,check-data]``.
+Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only check-data,book,pdf,test]``.
+After ``pdf`` it also prints the PDF's page count and file size.
 Each command runs ``--repeat`` times in the current checkout (with its .venv already set up).
 """
 
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = {
     "check-data": ["make", "--no-print-directory", "check-data"],
     "book": ["make", "--no-print-directory", "book"],
+    "pdf": ["make", "--no-print-directory", "pdf"],
     "test": ["make", "--no-print-directory", "test"],
 }
 
@@ -36,6 +38,17 @@ def main() -> None:
         times = [time_command(COMMANDS[name]) for _ in range(args.repeat)]
         runs = ", ".join(f"{t:.1f}" for t in times)
         print(f"{name:<11} median {statistics.median(times):6.1f} s  (runs: {runs})")
+        if name == "pdf":
+            print(f"{'':<11} {pdf_summary()}")
+
+
+def pdf_summary() -> str:
+    """Return the page count and size of the main PDF edition."""
+    from report_lib.pdf import pdf_path
+    from report_lib.pdf_print import page_count
+
+    pdf = pdf_path(ROOT)
+    return f"{pdf.name}: {page_count(pdf)} pages, {pdf.stat().st_size / 1e6:.2f} MB"
 
 
 if __name__ == "__main__":
