@@ -5,6 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data
 SEGMENT ?= all
+PDF_LANG ?= en
 export REPORT_DATA := $(abspath $(DATA))
 
 .PHONY: book pdf test check-data system-deps refresh-nbval clean venv
@@ -22,9 +23,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 book: venv
 	$(PY) -m report_lib build --data "$(REPORT_DATA)"
 
-## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional` for one bank type; a failed build keeps the last good PDF).
+## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional PDF_LANG=zh` for one bank type, Chinese labels).
+## A failed build keeps the last good PDF.
 pdf: venv
-	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)"
+	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
 
 ## Build the book and (when Chromium is installed) the PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
 test: book

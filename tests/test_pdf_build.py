@@ -58,10 +58,20 @@ def test_failed_build_keeps_last_good_pdf(tmp_path, monkeypatch, capsys, failure
     assert "last good PDF" in capsys.readouterr().err
 
 
-def test_segment_without_variants_fails_clearly(tmp_path, monkeypatch, capsys):
-    """`make pdf SEGMENT=regional` before the variants exist fails and says what is missing."""
-    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\nchapters:\n  - file: chapters/01_a\n")
+@pytest.mark.parametrize(("options", "message"), [({"segment": "rural"}, "segment must be one of"),
+                                                ({"lang": "fr"}, "lang must be one of")])
+def test_unknown_edition_fails_clearly(tmp_path, monkeypatch, capsys, options, message):
+    """An unknown bank type or language stops the build before anything runs, naming the choices."""
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
     monkeypatch.setattr(pdf, "find_tool", lambda *names: "/bin/true")
-    assert pdf.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR, segment="regional") == 1
-    assert "variants/regional/" in capsys.readouterr().err
-    assert not pdf.pdf_path(tmp_path, "regional").exists()
+    assert pdf.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR, **options) == 1
+    assert message in capsys.readouterr().err
+    assert not (tmp_path / "_build" / "pdf").exists()
+
+
+def test_edition_names():
+    """Each edition has its own file, so building one never replaces another."""
+    names = {pdf.pdf_path(paths.PROJECT_ROOT, s, lang).name for s in ("all", "regional") for lang in ("en", "zh")}
+    assert names == {"bank-marketing-digitalization-2023.pdf", "bank-marketing-digitalization-2023-zh.pdf",
+                     "bank-marketing-digitalization-2023-regional.pdf",
+                     "bank-marketing-digitalization-2023-regional-zh.pdf"}

@@ -1,11 +1,11 @@
-"""Tests of report_lib.pdf_pages: the pages of an edition come from _toc.yml, variants by segment."""
+"""Tests of report_lib.pdf_pages: the pages of an edition come from _toc.yml, without the variants."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from report_lib.pdf_pages import NoVariantsError, read_toc, select_pages, write_toc
+from report_lib.pdf_pages import read_toc, select_pages, write_toc
 
 TOC = {
     "format": "jb-book", "root": "intro",
@@ -42,21 +42,8 @@ def test_main_edition_leaves_out_variants(toc):
                                        "reference/data_of_record", "reference/glossary")
 
 
-def test_segment_edition_swaps_in_its_variants(toc):
-    """A segment edition takes the segment's variant of a chapter and keeps pages without one."""
-    pages = select_pages(toc, "regional").pages
-    assert pages == ("chapters/01_background", "variants/regional/02_state",
-                     "reference/data_of_record", "reference/glossary")
-
-
-def test_segment_without_variants_is_an_error(toc):
-    """Asking for a segment whose variants are not built says what to do."""
-    with pytest.raises(NoVariantsError, match="variants/joint_stock"):
-        select_pages(toc, "joint_stock")
-
-
 def test_written_toc_reads_back(toc, tmp_path):
     """A selection written as _toc.yml reads back as the same pages and captions."""
-    chosen = select_pages(toc, "regional")
+    chosen = select_pages(toc)
     again = read_toc(write_toc(chosen, tmp_path / "out" / "_toc.yml"))
     assert again == chosen

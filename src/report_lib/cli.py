@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="build the PDF edition into _build/pdf (needs chromium, poppler-utils)")
     pdf.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
     pdf.add_argument("--segment", default="all", help="bank type of the edition (default: all, the main edition)")
+    pdf.add_argument("--lang", default="en", help="language of chart and table labels: en (default) or zh")
     refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
     refresh.add_argument("--data", default=None)
     args = parser.parse_args(argv)
@@ -39,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pdf":
         from report_lib.pdf import build_pdf
 
-        return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment)
+        return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment, lang=args.lang)
     if args.command == "refresh-nbval":
         from report_lib.nbval_refs import refresh_references
 

@@ -1,10 +1,10 @@
 """Which book pages go into a PDF edition, read from ``_toc.yml`` (never a hard-coded list).
 
-The main edition takes every page the table of contents lists, in its order, except the
-bank-type variants (pages under ``variants/``, built by papermill). A segment edition
-(``make pdf SEGMENT=regional``) takes the same pages but replaces each page that has a
-variant for that segment (``variants/<segment>/<same stem>``, listed in ``_toc.yml``) by the
-variant; pages without a variant (intro, reference pages) stay as they are.
+A PDF edition takes every page the table of contents lists, in its order, except the
+bank-type variants (pages under ``variants/``, which papermill renders for the site): a
+segment edition (``make pdf SEGMENT=regional``) executes the same pages with the
+``segment`` parameter instead (see :mod:`report_lib.pdf_execute`), which is what the
+variants are.
 """
 
 from __future__ import annotations
@@ -15,10 +15,6 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 VARIANTS_DIR = "variants"
-
-
-class NoVariantsError(LookupError):
-    """A segment edition was asked for, but ``_toc.yml`` lists no variant page for that segment."""
 
 
 @dataclass(frozen=True)
@@ -58,26 +54,10 @@ def is_variant(page: str) -> bool:
     return PurePosixPath(page).parts[0] == VARIANTS_DIR
 
 
-def select_pages(toc: Toc, segment: str = "all") -> Toc:
-    """Return the pages of the edition for ``segment`` (``all`` is the main edition).
-
-    Raises
-    ------
-    NoVariantsError
-        When ``segment`` is not ``all`` and no page under ``variants/<segment>/`` is listed.
-    """
+def select_pages(toc: Toc) -> Toc:
+    """Return the pages of a PDF edition: every page of ``toc`` except the variants."""
     main = tuple(p for p in toc.pages if not is_variant(p))
-    captions = {p: c for p, c in toc.captions.items() if p in main}
-    if segment == "all":
-        return Toc(toc.root, main, captions)
-    variants = {PurePosixPath(p).name: p for p in toc.pages
-                if is_variant(p) and PurePosixPath(p).parts[1:2] == (segment,)}
-    if not variants:
-        raise NoVariantsError(
-            f"_toc.yml lists no page under {VARIANTS_DIR}/{segment}/: build the bank-type variants "
-            f"first (issue 6), or use SEGMENT=all")
-    chosen = tuple(variants.get(PurePosixPath(p).name, p) for p in main)
-    return Toc(toc.root, chosen, {chosen[main.index(p)]: c for p, c in captions.items()})
+    return Toc(toc.root, main, {p: c for p, c in toc.captions.items() if p in main})
 
 
 def write_toc(toc: Toc, path: Path) -> Path:
