@@ -43,8 +43,9 @@ def test_missing_page_is_named(tmp_path):
 
 @pytest.mark.slow
 def test_failing_page_names_page_and_error(tmp_path):
-    """A page that raises stops the edition with the page's name and the error."""
+    """A page that raises stops the edition (pages run in parallel) with the page's name and the error."""
+    (tmp_path / "fine.md").write_text("# Fine\n")
     (tmp_path / "broken.md").write_text("---\nkernelspec:\n  name: python3\n  display_name: Python 3\n"
                                         "---\n# Broken\n\n```{code-cell} ipython3\nraise ValueError('no data')\n```\n")
     with pytest.raises(PageFailedError, match="(?s)broken failed for the PDF.*no data"):
-        execute_pages(tmp_path, ["broken"], tmp_path / "out", paths.DEFAULT_DATA_DIR, {})
+        execute_pages(tmp_path, ["fine", "broken"], tmp_path / "out", paths.DEFAULT_DATA_DIR, {}, workers=2)

@@ -84,6 +84,9 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
             "tables and the code were written for this project, which keeps only facts, figures and short "
             "quotes from the source as provenance.",
             f"Bank type: {kind}. Chart and table labels: {'Chinese' if lang == 'zh' else 'English'}.",
+            "This is the print edition of the executable report's site: charts are static images, each "
+            "followed by its footer and by its data (in place of the site's tooltips); the data file named "
+            "in brackets is in the site's chart-data folder.",
             edition_line(root),
         ),
     )

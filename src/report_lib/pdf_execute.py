@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -25,6 +26,8 @@ from report_lib.render import MODE_VARIABLE
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 TIMEOUT = 300
+WORKERS = 2
+"""Pages executed at once (the machines have 2 cores)."""
 
 
 class PageFailedError(RuntimeError):
@@ -68,29 +71,39 @@ def _environment(**values: str):
                 os.environ[key] = value
 
 
-def execute_pages(root: Path, pages: list[str], target: Path, data_dir: Path,
-                  parameters: dict[str, str]) -> list[Path]:
-    """Execute ``pages`` of the book at ``root`` into ``target/<page>.ipynb``; return the notebooks.
+def execute_page(root: Path, page: str, target: Path, parameters: dict[str, str]) -> Path:
+    """Execute one page with ``parameters`` into ``target/<page>.ipynb`` and return that path.
 
     Raises
     ------
     PageFailedError
-        When a page raises; the message names the page and the failing cell's error.
+        When the page raises; the message names the page and the failing cell's error.
     """
-    written = []
+    notebook = jupytext.read(page_source(root, page))
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata.pop("jupytext", None)
+    with_parameters(notebook, parameters)
+    out = target / f"{page}.ipynb"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        NotebookClient(notebook, timeout=TIMEOUT, kernel_name="python3",
+                       resources={"metadata": {"path": str(out.parent)}}).execute()
+    except CellExecutionError as error:
+        raise PageFailedError(f"{page} failed for the PDF with {parameters}:\n{str(error)[-1500:]}") from None
+    nbformat.write(notebook, out)
+    return out
+
+
+def execute_pages(root: Path, pages: list[str], target: Path, data_dir: Path,
+                  parameters: dict[str, str], workers: int = WORKERS) -> list[Path]:
+    """Execute ``pages`` of the book at ``root`` into ``target/<page>.ipynb``, ``workers`` at a time.
+
+    Returns the executed notebooks in the order of ``pages``; the first failing page (a
+    :class:`PageFailedError`) stops the edition.
+    """
     with _environment(REPORT_DATA=str(data_dir), **{MODE_VARIABLE: "static"}):
-        for page in pages:
-            notebook = jupytext.read(page_source(root, page))
-            notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-            notebook.metadata.pop("jupytext", None)
-            with_parameters(notebook, parameters)
-            out = target / f"{page}.ipynb"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                NotebookClient(notebook, timeout=TIMEOUT, kernel_name="python3",
-                               resources={"metadata": {"path": str(out.parent)}}).execute()
-            except CellExecutionError as error:
-                raise PageFailedError(f"{page} failed for the PDF with {parameters}:\n{str(error)[-1500:]}") from None
-            nbformat.write(notebook, out)
-            written.append(out)
-    return written
+        if workers <= 1 or len(pages) <= 1:
+            return [execute_page(root, page, target, parameters) for page in pages]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = [pool.submit(execute_page, root, page, target, parameters) for page in pages]
+            return [future.result() for future in futures]
