@@ -36,6 +36,7 @@ def test_cover_names_source_segment_and_edition():
     text = " ".join(cover.lines)
     assert "iResearch" in text and "艾瑞咨询" in text and "2023年中国银行营销数字化行业研究报告" in cover.subtitle
     assert "区域性中小银行" in text and "Edition of " in text
+    assert cover.edition == "Edition for regional small and medium banks (区域性中小银行)"
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("the single-page HTML build failed (exit 1)"),

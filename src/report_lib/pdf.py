@@ -74,9 +74,12 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
     segments = dataset.table("segments").set_index("segment")
     kind = ("all bank types (main edition)" if segment == "all"
             else f"{segments.loc[segment, 'label_en']} ({segments.loc[segment, 'label_zh']}) only")
+    edition = "" if segment == "all" else f"Edition for {segments.loc[segment, 'label_en'].lower()} " \
+                                          f"({segments.loc[segment, 'label_zh']})"
     return Cover(
         title=config["title"],
         subtitle=f"《{source['title_zh']}》",
+        edition=edition,
         lines=(
             f"Source: {source['publisher_en']} ({source['publisher_zh']}), {source['title_en']}, "
             f"{source['year']}. {source['survey']}",

@@ -32,6 +32,7 @@ a { color: #1f5f8b; text-decoration: none; }
 .cover { page: cover; height: 255mm; display: flex; flex-direction: column; }
 .cover h1 { break-before: avoid; font-size: 24pt; margin-top: 55mm; }
 .cover .subtitle { font-size: 13pt; color: #333; margin: 0 0 2em; }
+.cover .edition { font-size: 14pt; font-weight: bold; color: #8a3b12; margin: 0; }
 .cover .meta { margin-top: auto; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 0.8em; }
 .cover .meta p { margin: 0.35em 0; }
 .contents h1 { break-before: page; }
@@ -73,6 +74,8 @@ class Cover:
     subtitle: str
     lines: tuple[str, ...] = field(default_factory=tuple)
     """Source, attribution, edition date and segment, one paragraph each (plain text)."""
+    edition: str = ""
+    """Shown large under the subtitle: which edition this is (e.g. one bank type); empty for the main one."""
 
 
 @dataclass(frozen=True)
@@ -237,7 +240,9 @@ def cover_html(cover: Cover) -> str:
     """Return the cover page."""
     lines = "".join(f"<p>{html.escape(line)}</p>" for line in cover.lines)
     return (f'<section class="cover"><h1 id="cover">{html.escape(cover.title)}</h1>'
-            f'<p class="subtitle">{html.escape(cover.subtitle)}</p><div class="meta">{lines}</div></section>')
+            f'<p class="subtitle">{html.escape(cover.subtitle)}</p>'
+            + (f'<p class="edition">{html.escape(cover.edition)}</p>' if cover.edition else "")
+            + f'<div class="meta">{lines}</div></section>')
 
 
 def document_html(cover: Cover, body: str, entries: list[Entry], numbers: dict[str, int] | None = None,
