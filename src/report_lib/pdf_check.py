@@ -40,8 +40,12 @@ def embedded_cjk_fonts(pdf: Path) -> list[str]:
 
 
 def text(pdf: Path) -> str:
-    """Return the text of ``pdf`` (UTF-8, reading order)."""
-    return subprocess.run([find_tool("pdftotext"), "-enc", "UTF-8", str(pdf), "-"],
+    """Return the text of ``pdf`` (UTF-8) in the order it was drawn.
+
+    ``-raw`` keeps the lines of one table cell together: poppler's default reading order
+    interleaves the wrapped lines of neighbouring cells (a quote split by the flag beside it).
+    """
+    return subprocess.run([find_tool("pdftotext"), "-raw", "-enc", "UTF-8", str(pdf), "-"],
                           capture_output=True, text=True, check=True).stdout
 
 
