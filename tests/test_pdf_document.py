@@ -12,7 +12,8 @@ SINGLEHTML = """<html><body><article class="bd-article">
 <section id="a-one"><h3>A one</h3><details><summary>More</summary>hidden</details>
 <table><thead><tr><th>Id</th><th>Note</th></tr></thead>
 <tbody><tr><td>c1_card_growth_2018</td><td>a long note</td></tr></tbody></table></section></section>
-<span id="document-reference/glossary"></span><section id="g"><h2>Glossary</h2></section>
+<span id="document-reference/glossary"></span><section id="g"><h2>Glossary</h2>
+<section id="a-one"><h3>Terms</h3><a href="#a-one">here</a></section></section>
 </div></section></article></body></html>"""
 
 
@@ -25,7 +26,8 @@ def test_every_page_title_becomes_h1_in_order():
     """Page titles are h1 with a page anchor, sections h2; the contents list them in order."""
     body, entries = parsed()
     assert [(e.anchor, e.level) for e in entries] == [
-        ("page-intro", 1), ("page-chapters-01-a", 1), ("a-one", 2), ("page-reference-glossary", 1)]
+        ("page-intro", 1), ("page-chapters-01-a", 1), ("page-chapters-01-a--a-one", 2),
+        ("page-reference-glossary", 1), ("page-reference-glossary--a-one", 2)]
     assert entries[1].part == "The report"
     assert '<h1 id="page-chapters-01-a">1. A</h1>' in body and "<h2>A one</h2>" in body
     assert body.index("Intro") < body.index("1. A") < body.index("Glossary")
@@ -58,3 +60,10 @@ def test_contents_show_page_numbers_when_known():
     assert 'class="number">7<' in contents_html(entries, {"page-chapters-01-a": 7})
     document = document_html(Cover("Title", "《标题》", ("Edition of 2026-01-01.",)), "<p>x</p>", entries)
     assert document.index("Title") < document.index("Contents") < document.index("<p>x</p>")
+
+
+def test_ids_shared_by_pages_are_made_unique():
+    """A section id two pages use gets each page's prefix, and a link in that page follows it."""
+    body, _ = parsed()
+    assert 'id="page-chapters-01-a--a-one"' in body and 'id="page-reference-glossary--a-one"' in body
+    assert 'href="#page-reference-glossary--a-one"' in body

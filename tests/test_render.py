@@ -69,3 +69,9 @@ def test_unknown_chart_mode_is_an_error(monkeypatch):
     monkeypatch.setenv(render.MODE_VARIABLE, "print")
     with pytest.raises(ValueError, match="interactive, static"):
         render.chart_mode()
+
+
+def test_label_line_breaks_show_as_spaces_in_data_tables():
+    """A chart label wrapped with a newline reads as words in the data table, not as a literal backslash-n."""
+    html = render.table_html(pd.DataFrame({"tool": ["Social customer\nrelationship\tsystem"], "n": [2]}))
+    assert "Social customer relationship system" in html and "\\n" not in html and "\\t" not in html

@@ -37,8 +37,9 @@ a { color: #1f5f8b; text-decoration: none; }
 .cover .meta p { margin: 0.35em 0; }
 .contents h1 { break-before: page; }
 .contents ol { list-style: none; padding: 0; margin: 0; }
-.contents li { margin: 0.25em 0; }
-.contents li.part { font-weight: bold; margin-top: 1em; color: #0b3954; }
+.contents { font-size: 9pt; line-height: 1.3; }
+.contents li { margin: 0.12em 0; }
+.contents li.part { font-weight: bold; margin-top: 0.7em; color: #0b3954; }
 .contents li.page a { font-weight: bold; }
 .contents li.section { margin-left: 1.6em; font-size: 0.95em; }
 .contents a { display: flex; color: inherit; }
@@ -148,6 +149,28 @@ def _set_column_widths(table: Tag, soup: BeautifulSoup) -> None:
     table.insert(0, colgroup)
 
 
+def _unique_ids(pages: list[tuple[str, Tag]]) -> None:
+    """Prefix ids that several pages use (``figures-in-this-chapter``) with their page's anchor.
+
+    Links inside the same page follow; without this every such link, and the contents,
+    would land on the first page that has the id.
+    """
+    seen: dict[str, int] = {}
+    for _, section in pages:
+        for name in {tag["id"] for tag in [section, *section.find_all(id=True)] if tag.get("id")}:
+            seen[name] = seen.get(name, 0) + 1
+    for page, section in pages:
+        renamed = {}
+        for tag in [section, *section.find_all(id=True)]:
+            old = tag.get("id")
+            if old and seen[old] > 1:
+                renamed[old] = f"{page_anchor(page)}--{old}"
+                tag["id"] = renamed[old]
+        for link in section.find_all("a", href=True):
+            if link["href"].startswith("#") and link["href"][1:] in renamed:
+                link["href"] = "#" + renamed[link["href"][1:]]
+
+
 def _depth(heading: Tag, section: Tag) -> int:
     """Number of sections from ``section`` (counted as 1) down to ``heading``."""
     depth = 0
@@ -209,6 +232,7 @@ def body_and_entries(singlehtml: str, root: str, pages: list[str],
     for wrapper in article.select("div.toctree-wrapper"):
         wrapper.decompose()
     entries = _normalise_page(article.find("section"), page_anchor(root))
+    _unique_ids([(root, article.find("section"))] + [(page, section) for page, _, section in markers])
     for page, marker, section in markers:
         article.append(marker), article.append(section)
         found = _normalise_page(section, page_anchor(page))

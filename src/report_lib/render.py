@@ -110,9 +110,19 @@ class RenderedChart:
         }
 
 
+def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
+    """Return ``data`` as an HTML table; line breaks and tabs inside labels show as spaces.
+
+    pandas writes a newline or tab inside a cell as the two characters ``\\n`` / ``\\t``;
+    chart labels use newlines to wrap, so they are replaced before rendering.
+    """
+    shown = data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
+    return shown.to_html(index=False, classes=classes, border=0, na_rep="")
+
+
 def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
     spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    table = data.to_html(index=False, classes="report-chart-table", border=0, na_rep="")
+    table = table_html(data)
     return f"""<figure class="report-chart" id="chart-{cid}">
 <div role="img" aria-label="{html.escape(alt_text)}"><div id="vis-{cid}" class="report-chart-canvas"></div></div>
 <script type="text/javascript">(function () {{
@@ -134,7 +144,7 @@ def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFram
     """Print fallback: the PNG with the footer as caption, then the data table (no script, no link)."""
     source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     width = int.from_bytes(png[16:20], "big") // PNG_SCALE  # IHDR width, in CSS pixels
-    table = data.to_html(index=False, classes="report-chart-table", border=0, na_rep="")
+    table = table_html(data)
     return f"""<figure class="report-chart report-chart-static" id="chart-{cid}">
 <img class="report-chart-image" src="{source}" style="width: {width}px" alt="{html.escape(alt_text)}">
 <figcaption class="report-chart-footer">{html.escape(footer)} <span class="report-chart-file">[{html.escape(name)}.csv]</span></figcaption>
