@@ -4,9 +4,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 DATA ?= data
+SEGMENT ?= all
+PDF_LANG ?= en
 export REPORT_DATA := $(abspath $(DATA))
 
-.PHONY: book test check-data system-deps refresh-nbval clean venv variants
+.PHONY: book pdf test check-data system-deps refresh-nbval clean venv variants
 
 venv: $(VENV)/.installed
 
@@ -25,8 +27,15 @@ book: venv
 variants: venv
 	$(PY) -m report_lib variants --data "$(REPORT_DATA)"
 
-## Build the book, then run every test (unit, data, bad input, nbval, offline browser check).
+## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional PDF_LANG=zh` for one bank type, Chinese labels).
+## A failed build keeps the last good PDF.
+pdf: venv
+	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
+
+## Build the book and (when Chromium is installed) the PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
 test: book
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then $(MAKE) --no-print-directory pdf; \
+	else echo "Chromium missing: PDF not built, its tests will be skipped (run make system-deps)"; fi
 	$(PY) -m pytest
 
 ## Validate a data folder without building: `make check-data DATA=path`.
@@ -37,10 +46,12 @@ check-data: venv
 refresh-nbval: venv
 	$(PY) -m report_lib refresh-nbval --data "$(REPORT_DATA)"
 
-## System packages: Chromium (offline browser test) and Noto CJK fonts (Chinese chart labels).
+## System packages: Chromium (browser test, prints the PDF), Noto CJK (Chinese chart labels), poppler-utils
+## (PDF checks), WenQuanYi Micro Hei + Liberation (TrueType fonts Chromium embeds by name in the PDF).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation
 system-deps:
 	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium fonts-noto-cjk
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES)
 
 clean:
 	rm -rf _build variants

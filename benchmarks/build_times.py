@@ -1,6 +1,7 @@
 """Time the project's commands and print medians (the machine is noisy: compare ratios within one run).
 
-Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only book,test,check-data]``.
+Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only check-data,book,pdf,test]``.
+After ``pdf`` it also prints the PDF's page count and file size.
 Each command runs ``--repeat`` times in the current checkout (with its .venv already set up).
 
 Scenarios of the bank-type variants (``report_lib.variants``):
@@ -49,6 +50,7 @@ def _change_one_data_file() -> None:
 COMMANDS = {
     "check-data": (None, MAKE + ["check-data"]),
     "book": (None, MAKE + ["book"]),
+    "pdf": (None, MAKE + ["pdf"]),
     "test": (None, MAKE + ["test"]),
     "book-cold": (_clean, MAKE + ["book"]),
     "book-no-change": (None, MAKE + ["book"]),
@@ -91,11 +93,22 @@ def main() -> None:
             line += (f"; variant step median {statistics.median(variant_times):.1f} s, "
                      f"notebooks executed per run: {executed}")
         print(line, flush=True)
+        if name == "pdf":
+            print(f"{'':<19} {pdf_summary()}", flush=True)
 
 
 def _copy() -> Path:
     shutil.copytree(ROOT / "data", DATA_COPY)
     return DATA_COPY
+
+
+def pdf_summary() -> str:
+    """Return the page count and size of the main PDF edition."""
+    from report_lib.pdf import pdf_path
+    from report_lib.pdf_print import page_count
+
+    pdf = pdf_path(ROOT)
+    return f"{pdf.name}: {page_count(pdf)} pages, {pdf.stat().st_size / 1e6:.2f} MB"
 
 
 if __name__ == "__main__":

@@ -51,3 +51,27 @@ def test_missing_cjk_font_is_an_error(monkeypatch, tmp_path):
     monkeypatch.delenv("REPORT_CJK_FONT_DIR", raising=False)
     with pytest.raises(render.FontMissingError, match="make system-deps"):
         render.register_cjk_fonts()
+
+
+def test_static_mode_gives_image_with_footer_caption(chart_in, monkeypatch):
+    """For print, the chart is its PNG with the footer as caption and the data shown: no script, no link."""
+    _, data, chart = chart_in
+    monkeypatch.setenv(render.MODE_VARIABLE, "static")
+    html = render.render_chart(chart, data, name="t", footer="Source: x; base n=120", alt_text="Two bars.").html
+    assert '<img class="report-chart-image" src="data:image/png;base64,' in html
+    assert '<figcaption class="report-chart-footer">Source: x; base n=120' in html
+    assert "<script" not in html and "href=" not in html and "<details" not in html
+    assert "<table" in html
+
+
+def test_unknown_chart_mode_is_an_error(monkeypatch):
+    """A misspelt REPORT_CHART_MODE fails instead of silently giving the interactive chart."""
+    monkeypatch.setenv(render.MODE_VARIABLE, "print")
+    with pytest.raises(ValueError, match="interactive, static"):
+        render.chart_mode()
+
+
+def test_label_line_breaks_show_as_spaces_in_data_tables():
+    """A chart label wrapped with a newline reads as words in the data table, not as a literal backslash-n."""
+    html = render.table_html(pd.DataFrame({"tool": ["Social customer\nrelationship\tsystem"], "n": [2]}))
+    assert "Social customer relationship system" in html and "\\n" not in html and "\\t" not in html

@@ -1,4 +1,4 @@
-"""Command line: ``python -m report_lib check-data|build|variants|render|refresh-nbval``."""
+"""Command line: ``python -m report_lib check-data|build|variants|render|pdf|refresh-nbval``."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("data", nargs="?", default=None, help="data folder (default: env REPORT_DATA or data/)")
     build = commands.add_parser("build", help="validate the data and build the HTML book into _build/html")
     build.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
+    pdf = commands.add_parser("pdf", help="build the PDF edition into _build/pdf (needs chromium, poppler-utils)")
+    pdf.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
+    pdf.add_argument("--segment", default="all", help="bank type of the edition (default: all, the main edition)")
+    pdf.add_argument("--lang", default="en", help="language of chart and table labels: en (default) or zh")
     refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
     refresh.add_argument("--data", default=None)
     build.add_argument("--no-variants", action="store_true", help="build without the bank-type variants")
@@ -60,6 +64,10 @@ def main(argv: list[str] | None = None) -> int:
             print(error, file=sys.stderr)
             return 1
         return 0
+    if args.command == "pdf":
+        from report_lib.pdf import build_pdf
+
+        return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment, lang=args.lang)
     if args.command == "refresh-nbval":
         from report_lib.nbval_refs import refresh_references
 

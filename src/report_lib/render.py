@@ -7,6 +7,11 @@ template clashes with Sphinx's globals. Here every chart becomes a small ``div``
 re-executing a notebook gives identical output. The same display object carries a PNG
 (vl-convert, with a CJK font registered) that myst-nb picks for the LaTeX builder, and
 a text alternative. The chart's data is written as CSV into the site and linked.
+
+For print (the PDF edition, :mod:`report_lib.pdf`) the environment variable
+``REPORT_CHART_MODE=static`` swaps the interactive part for its static fallback: the PNG
+as an ``<img>``, the footer as its caption, the data table shown (it stands in for the
+tooltips) and the CSV named instead of linked.
 """
 
 from __future__ import annotations
@@ -27,6 +32,23 @@ from report_lib import paths, run_record, theme
 
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 CHART_DATA = "chart-data"
+PNG_SCALE = 2
+MODE_VARIABLE = "REPORT_CHART_MODE"
+MODES = ("interactive", "static")
+
+
+def chart_mode() -> str:
+    """Return how charts render: ``interactive`` (the site, default) or ``static`` (print/PDF).
+
+    Raises
+    ------
+    ValueError
+        When ``REPORT_CHART_MODE`` holds anything else.
+    """
+    mode = os.environ.get(MODE_VARIABLE) or "interactive"
+    if mode not in MODES:
+        raise ValueError(f"{MODE_VARIABLE}={mode!r}: expected one of {', '.join(MODES)}")
+    return mode
 
 
 class FontMissingError(RuntimeError):
@@ -89,9 +111,19 @@ class RenderedChart:
         }
 
 
+def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
+    """Return ``data`` as an HTML table; line breaks and tabs inside labels show as spaces.
+
+    pandas writes a newline or tab inside a cell as the two characters ``\\n`` / ``\\t``;
+    chart labels use newlines to wrap, so they are replaced before rendering.
+    """
+    shown = data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
+    return shown.to_html(index=False, classes=classes, border=0, na_rep="")
+
+
 def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
     spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    table = data.to_html(index=False, classes="report-chart-table", border=0, na_rep="")
+    table = table_html(data)
     return f"""<figure class="report-chart" id="chart-{cid}">
 <div role="img" aria-label="{html.escape(alt_text)}"><div id="vis-{cid}" class="report-chart-canvas"></div></div>
 <script type="text/javascript">(function () {{
@@ -106,6 +138,18 @@ def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_
 }})();</script>
 <figcaption class="report-chart-footer">{html.escape(footer)}<br><a class="report-chart-download" href="{href}" download>{html.escape(download)}</a></figcaption>
 <details class="report-chart-data"><summary>{html.escape(alt_text)}</summary>{table}</details>
+</figure>"""
+
+
+def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFrame, alt_text: str) -> str:
+    """Print fallback: the PNG with the footer as caption, then the data table (no script, no link)."""
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    width = int.from_bytes(png[16:20], "big") // PNG_SCALE  # IHDR width, in CSS pixels
+    table = table_html(data)
+    return f"""<figure class="report-chart report-chart-static" id="chart-{cid}">
+<img class="report-chart-image" src="{source}" style="width: {width}px" alt="{html.escape(alt_text)}">
+<figcaption class="report-chart-footer">{html.escape(footer)} <span class="report-chart-file">[{html.escape(name)}.csv]</span></figcaption>
+<div class="report-chart-data"><p class="report-chart-alt">{html.escape(alt_text)}</p>{table}</div>
 </figure>"""
 
 
@@ -129,11 +173,19 @@ def render_chart(
         One-sentence text alternative: what the chart shows.
     download_label
         Link text of the CSV download.
+
+    Notes
+    -----
+    With ``REPORT_CHART_MODE=static`` the HTML is the print fallback (see :func:`chart_mode`).
     """
     theme.enable()
     register_cjk_fonts()
     spec = chart.to_dict()
     cid = chart_id(spec)
-    png = vlc.vegalite_to_png(spec, scale=2)
+    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
     href = write_chart_data(data, name)
-    return RenderedChart(name, spec, png, _html(cid, spec, footer, href, data, alt_text, download_label), alt_text)
+    if chart_mode() == "static":
+        shown = _static_html(cid, png, footer, name, data, alt_text)
+    else:
+        shown = _html(cid, spec, footer, href, data, alt_text, download_label)
+    return RenderedChart(name, spec, png, shown, alt_text)

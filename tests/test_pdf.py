@@ -1,0 +1,105 @@
+"""Checks of the built PDF edition (``make pdf``): fonts, text, numbers of every page, images.
+
+Everything expected is derived from the book: the pages ``_toc.yml`` lists, the numbers each
+page glues into its prose (its nbval reference notebook), the quotes and glossary terms of
+the data, and the charts of the built site. Skipped, with the hint, without the PDF tools.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from report_lib import paths, pdf_check
+from report_lib.pdf import pdf_path
+from report_lib.pdf_pages import read_toc, select_pages
+
+TOOLS = ("chromium", "pdffonts", "pdftotext", "pdfimages", "pdfinfo")
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(t) or (t == "chromium" and shutil.which("chromium-browser")) for t in TOOLS),
+    reason="PDF tools missing: run `make system-deps` (chromium, poppler-utils, CJK fonts), then `make pdf`")
+
+ROOT = paths.PROJECT_ROOT
+SITE = ROOT / "_build" / "html"
+
+
+@pytest.fixture(scope="module")
+def pdf() -> Path:
+    """The main edition (`make test` builds it; fails when it has not been built)."""
+    path = pdf_path(ROOT)
+    if not path.is_file():
+        pytest.fail(f"no PDF at {path}: run `make pdf`")
+    return path
+
+
+@pytest.fixture(scope="module")
+def pdf_text(pdf) -> str:
+    """The text of the main edition."""
+    return pdf_check.text(pdf)
+
+
+@pytest.fixture(scope="module")
+def toc():
+    """The pages of the main edition, read from _toc.yml."""
+    return select_pages(read_toc(ROOT / "_toc.yml"))
+
+
+def test_pdf_exists_and_is_current(pdf):
+    """The PDF exists, has pages, and is not older than the last HTML build of the same pages."""
+    from report_lib.pdf_print import page_count
+
+    assert page_count(pdf) >= 5
+    if (SITE / "index.html").is_file():
+        assert pdf.stat().st_mtime >= (SITE / "index.html").stat().st_mtime - 3600
+
+
+def test_pdf_embeds_a_cjk_font(pdf):
+    """pdffonts lists an embedded CJK font, and every font is embedded."""
+    assert pdf_check.embedded_cjk_fonts(pdf), pdf_check.fonts(pdf)
+    assert all(font["embedded"] for font in pdf_check.fonts(pdf))
+
+
+def test_every_page_title_is_in_the_pdf(pdf_text, toc):
+    """Each page _toc.yml lists (chapters, methods, glossary) is in the PDF, under its title."""
+    titles = []
+    for page in (toc.root, *toc.pages):
+        source = next((ROOT / page).parent.glob(Path(page).name + ".*"))
+        titles.append(next(line[2:] for line in source.read_text(encoding="utf-8").splitlines()
+                           if line.startswith("# ")))
+    assert pdf_check.missing(titles, pdf_text) == []
+
+
+def test_prose_numbers_of_every_page_are_in_the_pdf(pdf_text, toc):
+    """Every value a page glues into its prose (its nbval reference) appears in the PDF's text."""
+    chapters = [p for p in toc.pages if p.startswith("chapters/")]
+    assert chapters, "no chapter pages in _toc.yml"
+    checked = 0
+    for page in (toc.root, *toc.pages):
+        numbers = pdf_check.prose_numbers(page)
+        if page in chapters:
+            assert numbers, f"{page}: no prose_numbers() output in its nbval reference (make refresh-nbval)"
+        assert pdf_check.missing(list(numbers.values()), pdf_text) == [], page
+        checked += len(numbers)
+    assert checked >= 10
+
+
+def test_chinese_quotes_and_terms_are_in_the_pdf(pdf_text, dataset):
+    """The source title, every glossary term and every fragment of every quote are in the text."""
+    source = dataset.metadata["figures"]["source"]
+    terms = [source["title_zh"], *dataset.table("glossary")["term_zh"]]
+    fragments = [part for quote in dataset.figures["quote_zh"] for part in quote.split()]
+    assert pdf_check.missing(terms, pdf_text) == []
+    assert pdf_check.missing(fragments, pdf_text) == []
+
+
+def test_pdf_has_an_image_per_chart(pdf, toc):
+    """The PDF embeds at least as many images as the built site has charts on the same pages."""
+    if not (SITE / "index.html").is_file():
+        pytest.fail("no built site: run `make book`")
+    pages = [SITE / f"{page}.html" for page in (toc.root, *toc.pages)]
+    charts = pdf_check.chart_count([p for p in pages if p.is_file()])
+    assert charts >= 1
+    assert pdf_check.image_count(pdf) >= charts
