@@ -32,9 +32,10 @@ variants: venv
 pdf: venv
 	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
 
-## Build the book and (when Chromium is installed) the PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
+## Build the book and (when Chromium is installed) the main and the regional-bank PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
 test: book
-	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then $(MAKE) --no-print-directory pdf; \
+	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then $(MAKE) --no-print-directory pdf \
+	&& $(MAKE) --no-print-directory pdf SEGMENT=regional; \
 	else echo "Chromium missing: PDF not built, its tests will be skipped (run make system-deps)"; fi
 	$(PY) -m pytest
 

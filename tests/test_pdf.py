@@ -103,3 +103,21 @@ def test_pdf_has_an_image_per_chart(pdf, toc):
     charts = pdf_check.chart_count([p for p in pages if p.is_file()])
     assert charts >= 1
     assert pdf_check.image_count(pdf) >= charts
+
+
+@pytest.fixture(scope="module")
+def regional_text() -> str:
+    """The text of the regional-bank edition (`make test` builds it with `make pdf SEGMENT=regional`)."""
+    path = pdf_path(ROOT, "regional")
+    if not path.is_file():
+        pytest.fail(f"no PDF at {path}: run `make pdf SEGMENT=regional`")
+    return pdf_check.text(path)
+
+
+def test_regional_edition_opens_chapters_with_its_findings(regional_text, dataset):
+    """The regional edition has each chapter's key findings and the regional values of chapter 2."""
+    assert regional_text.count("Key findings for this segment") >= 5
+    assert "Regional small and medium banks" in regional_text
+    regional = dataset.select(topic="rights_selection_factors", segment="regional").iloc[0]
+    assert f"{regional['value_printed']}%" in regional_text
+    assert "n=18 / 36, inferred" in " ".join(regional_text.split())

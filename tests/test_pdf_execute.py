@@ -49,3 +49,16 @@ def test_failing_page_names_page_and_error(tmp_path):
                                         "---\n# Broken\n\n```{code-cell} ipython3\nraise ValueError('no data')\n```\n")
     with pytest.raises(PageFailedError, match="(?s)broken failed for the PDF.*no data"):
         execute_pages(tmp_path, ["fine", "broken"], tmp_path / "out", paths.DEFAULT_DATA_DIR, {}, workers=2)
+
+
+def test_bank_type_edition_opens_chapters_with_key_findings():
+    """A regional edition adds the key-findings section to report chapters only, right after the parameters."""
+    from report_lib import paths
+    from report_lib.pdf_execute import with_segment_opening
+
+    notebook = notebook_with("segment = 'all'")
+    assert with_segment_opening(notebook, paths.PROJECT_ROOT, "chapters/02_current_state", {"segment": "regional"})
+    assert notebook.cells[1].source == "## Key findings for this segment"
+    plain = notebook_with("segment = 'all'")
+    assert not with_segment_opening(plain, paths.PROJECT_ROOT, "chapters/02_current_state", {"segment": "all"})
+    assert not with_segment_opening(plain, paths.PROJECT_ROOT, "reference/glossary", {"segment": "regional"})

@@ -22,7 +22,9 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from report_lib import variants
 from report_lib.render import MODE_VARIABLE
+from report_lib.segments import MARKET
 
 PAGE_SUFFIXES = (".md", ".ipynb")
 TIMEOUT = 300
@@ -36,10 +38,24 @@ class PageFailedError(RuntimeError):
 
 def page_source(root: Path, page: str) -> Path:
     """Return the file of ``page`` (a ``_toc.yml`` entry without suffix) under ``root``."""
-    for suffix in PAGE_SUFFIXES:
-        if (root / f"{page}{suffix}").is_file():
-            return root / f"{page}{suffix}"
-    raise FileNotFoundError(f"_toc.yml lists {page}, but neither {page}.md nor {page}.ipynb exists")
+    try:
+        return variants.page_source(root, page)
+    except variants.VariantError:
+        raise FileNotFoundError(f"_toc.yml lists {page}, but neither {page}.md nor {page}.ipynb exists") from None
+
+
+def with_segment_opening(notebook: nbformat.NotebookNode, root: Path, page: str, parameters: dict[str, str]) -> bool:
+    """Open a report chapter of a bank-type edition with its key findings, as its variant does.
+
+    Returns whether the section was added (only for a bank type and a chapter of the report part).
+    """
+    segment = parameters.get("segment", MARKET)
+    chapter = variants.chapter_number(Path(page).name)
+    if segment == MARKET or chapter is None or page not in variants.report_chapters(root):
+        return False
+    position = next(i + 1 for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", []))
+    notebook.cells[position:position] = variants.opening_cells(chapter)
+    return True
 
 
 def with_parameters(notebook: nbformat.NotebookNode, parameters: dict[str, str]) -> list[str]:
@@ -83,6 +99,7 @@ def execute_page(root: Path, page: str, target: Path, parameters: dict[str, str]
     notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     notebook.metadata.pop("jupytext", None)
     with_parameters(notebook, parameters)
+    with_segment_opening(notebook, root, page, parameters)
     out = target / f"{page}.ipynb"
     out.parent.mkdir(parents=True, exist_ok=True)
     try:

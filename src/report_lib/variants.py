@@ -96,6 +96,19 @@ def page_source(root: Path, page: str) -> Path:
     raise VariantError(f"no source file for toc entry {page!r} in {root}")
 
 
+def opening_cells(chapter: int) -> list[nbformat.NotebookNode]:
+    """Return the cells of a bank-type rendition's opening section ("Key findings for this segment").
+
+    They go right after the parameters cell; the variants and the PDF editions of a bank
+    type both open each chapter with them.
+    """
+    return [
+        nbformat.v4.new_markdown_cell("## Key findings for this segment"),
+        _code(f"from report_lib.segment_view import opening\nopening(data_dir, lang, segment, chapter={chapter})",
+              ["remove-input"]),
+    ]
+
+
 def _code(source: str, tags: list[str]) -> nbformat.NotebookNode:
     return nbformat.v4.new_code_cell(source, metadata={"tags": tags})
 
@@ -133,11 +146,7 @@ def prepare(source: Path, segment: str, title_suffix: str, chapter: int | None,
     if position is None:
         raise VariantError(f"{source}: no cell tagged 'parameters'; papermill cannot pass segment and lang")
     if segment != MARKET and chapter is not None:
-        notebook.cells[position:position] = [
-            nbformat.v4.new_markdown_cell("## Key findings for this segment"),
-            _code("from report_lib.segment_view import opening\n"
-                  f"opening(data_dir, lang, segment, chapter={chapter})", ["remove-input"]),
-        ]
+        notebook.cells[position:position] = opening_cells(chapter)
     notebook.cells.append(_code("from report_lib import run_record\nrun_record.emit()", [HIDE]))
     for number, cell in enumerate(notebook.cells):
         cell.id = f"cell-{number}"  # deterministic ids: the cache key and diffs see only real changes
