@@ -121,3 +121,8 @@ def test_regional_edition_opens_chapters_with_its_findings(regional_text, datase
     regional = dataset.select(topic="rights_selection_factors", segment="regional").iloc[0]
     assert f"{regional['value_printed']}%" in regional_text
     assert "n=18 / 36, inferred" in " ".join(regional_text.split())
+
+
+def test_no_python_object_leaks_into_the_pdf(pdf_text):
+    """No cell prints a Python repr such as '<IPython.core.display.Markdown object>' instead of its content."""
+    assert "<IPython.core" not in pdf_text and " object at 0x" not in pdf_text

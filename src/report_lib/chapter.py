@@ -142,17 +142,18 @@ class Chapter:
             label("column.n"): [self.n_text(r.segment, r.base) or "–" for r in figures.itertuples()],
         }))
 
-    def segment_note(self, figures: pd.DataFrame):
+    def segment_note(self, figures: pd.DataFrame) -> Markdown | None:
         """Return, as Markdown, the plain sentence a variant prints when ``figures`` have no value for its segment.
 
-        Empty in the main book and when the segment has a value
+        ``None`` (no output) in the main book and when the segment has a value
         (:func:`report_lib.segment_view.no_split_note`).
         """
         from IPython.display import Markdown
 
         from report_lib.segment_view import no_split_note
 
-        return Markdown(no_split_note(figures, self.label, self.segment))
+        note = no_split_note(figures, self.label, self.segment)
+        return Markdown(note) if note else None  # no output at all in the main book
 
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""
