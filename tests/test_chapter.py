@@ -45,3 +45,13 @@ def test_table_shows_computed_floats_with_fixed_decimals(book):
 
     text = book.table(pd.DataFrame({"level": ["7.90"], "difference_pp": [-0.0004]}))._repr_mimebundle_()["text/plain"]
     assert "7.90" in text and "0.00" in text and "-0.00" not in text
+
+
+def test_table_shows_tabs_and_newlines_as_spaces():
+    """A quote printed with a tab ('1\\t提升服务') shows as '1 提升服务', not as a literal backslash-t."""
+    import pandas as pd
+
+    from report_lib.chapter import Table
+
+    html = Table(pd.DataFrame({"quote": ["1\t提升服务", "a\nb"]}))._repr_mimebundle_()["text/html"]
+    assert "1 提升服务" in html and "a b" in html and "\\t" not in html

@@ -36,6 +36,7 @@ def test_footer_changes_with_the_data(dataset):
 
 
 def test_footer_in_chinese(dataset):
-    """The Chinese footer uses the Chinese source name and labels."""
+    """The Chinese footer uses the Chinese source name, labels and punctuation (full-width colon, 。)."""
     rows = dataset.select(topic="bank_cards").head(1)
-    assert chart_footer(rows, Labels(dataset, "zh")).startswith("来源: 艾瑞咨询")
+    footer = chart_footer(rows, Labels(dataset, "zh"))
+    assert footer.startswith("来源：艾瑞咨询") and "。" in footer and ". " not in footer

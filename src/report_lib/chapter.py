@@ -32,6 +32,7 @@ class Table:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         shown = self.frame.astype(object).where(self.frame.notna(), "–")
+        shown = shown.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)  # a tab or newline reads as a space
         for column in self.frame.select_dtypes("float").columns:
             shown[column] = [v if v == "–" else self._fixed(v) for v in shown[column]]
         return {

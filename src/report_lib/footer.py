@@ -63,22 +63,26 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     reference
         Name of a reference table the chart draws instead of (or besides) figures.
     """
+    colon, stop, sep = label("footer.colon"), label("footer.stop"), label("footer.list_separator")
+
+    def line(key: str, text: str, end: str = stop) -> str:
+        return f"{label(key)}{colon}{text}{end}"
+
     meta = label.dataset.metadata["figures"]["source"]
-    lines = [f"{label('footer.source')}: {meta['short_' + label.lang]}."]
+    lines = [line("footer.source", meta["short_" + label.lang])]
     if reference:
         title = label.dataset.metadata[reference]["title"]
-        lines.append(f"{label('footer.reference')}: {title} (data/reference/{reference}.csv).")
+        lines.append(line("footer.reference", f"{title} (data/reference/{reference}.csv)"))
     if not figures.empty:
-        lines.append(f"{label('footer.base')}: {_bases(figures, label)}.")
+        lines.append(line("footer.base", _bases(figures, label).replace("; ", sep)))
     qualifiers = sorted(set(figures["qualifier"]) - {"exact"})
     if qualifiers:
         quals = label.dataset.table("qualifiers").set_index("qualifier")
-        shown = ", ".join(f"{quals.loc[q, 'label_' + label.lang]}" for q in qualifiers)
-        lines.append(f"{label('footer.qualifiers')}: {shown}.")
+        lines.append(line("footer.qualifiers", sep.join(f"{quals.loc[q, 'label_' + label.lang]}" for q in qualifiers)))
     if method:
-        lines.append(f"{label('footer.method')}: {method}")
+        lines.append(line("footer.method", method, end=""))
     flags = _flags(figures, label)
     if flags:
-        lines.append(f"{label('footer.flags')}: " + "; ".join(flags) + ".")
+        lines.append(line("footer.flags", sep.join(flags)))
         lines.append(label("footer.see_notes"))
     return " ".join(lines)
