@@ -22,7 +22,7 @@ CSS = """
         "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; }
 .report-chart { margin: 1.5em 0; }
 .report-chart-canvas { min-height: 120px; overflow-x: auto; }
-.report-chart-footer { font-size: 0.8em; color: #555; margin-top: 0.4em; line-height: 1.4; }
+.report-chart-footer { font-family: var(--pst-font-family-base); font-size: 0.8em; color: #555; margin-top: 0.4em; line-height: 1.4; }
 .report-chart-data summary { font-size: 0.85em; cursor: pointer; color: #1f5f8b; }
 .report-chart-table { font-size: 0.8em; }
 .report-chart-table td, .report-chart-table th { padding: 0.15em 0.6em; }
