@@ -21,12 +21,3 @@ def test_unknown_segment_names_the_choices(dataset):
     assert check_segment(dataset, "regional") == "regional"
     with pytest.raises(ValueError, match="all, state_owned, joint_stock, regional; got 'rural'"):
         check_segment(dataset, "rural")
-
-
-def test_figures_for_segment_finds_a_split_and_its_absence(dataset):
-    """Chapter 2 has figures for regional banks; chapter 3 has none (the page says so)."""
-    from report_lib.segments import figures_for_segment
-
-    assert not figures_for_segment(dataset.figures, 2, "regional").empty
-    assert figures_for_segment(dataset.figures, 3, "regional").empty
-    assert not figures_for_segment(dataset.figures, 3, "all").empty

@@ -13,7 +13,7 @@ import pandas as pd
 from report_lib.dataset import Dataset, load_dataset
 from report_lib.footer import chart_footer
 from report_lib.labels import Labels
-from report_lib.render import RenderedChart, render_chart
+from report_lib.render import RenderedChart, one_line_cells, render_chart
 from report_lib import segment_n
 from report_lib.sample_sizes import Inference
 from report_lib.segments import check_segment
@@ -32,7 +32,7 @@ class Table:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         shown = self.frame.astype(object).where(self.frame.notna(), "–")
-        shown = shown.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)  # a tab or newline reads as a space
+        shown = one_line_cells(shown)  # a tab or newline in a quote reads as a space
         for column in self.frame.select_dtypes("float").columns:
             shown[column] = [v if v == "–" else self._fixed(v) for v in shown[column]]
         return {

@@ -111,14 +111,18 @@ class RenderedChart:
         }
 
 
+def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
+    """Return ``data`` with every run of whitespace in text cells (newline, tab) made one space."""
+    return data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
+
+
 def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
     """Return ``data`` as an HTML table; line breaks and tabs inside labels show as spaces.
 
     pandas writes a newline or tab inside a cell as the two characters ``\\n`` / ``\\t``;
     chart labels use newlines to wrap, so they are replaced before rendering.
     """
-    shown = data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
-    return shown.to_html(index=False, classes=classes, border=0, na_rep="")
+    return one_line_cells(data).to_html(index=False, classes=classes, border=0, na_rep="")
 
 
 def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:

@@ -7,8 +7,6 @@ sometimes combines two (``state_owned_joint_stock``) or names a sub-group
 
 from __future__ import annotations
 
-import pandas as pd
-
 from report_lib.dataset import Dataset
 
 MARKET = "all"
@@ -32,8 +30,3 @@ def check_segment(dataset: Dataset, segment: str) -> str:
     if segment not in choices:
         raise ValueError(f"segment must be one of {', '.join(choices)}; got {segment!r}")
     return segment
-
-
-def figures_for_segment(figures: pd.DataFrame, chapter: int, segment: str) -> pd.DataFrame:
-    """Return the figures of ``chapter`` that describe ``segment``; empty when the chapter has no such split."""
-    return figures[(figures["chapter"] == chapter) & (figures["segment"] == segment)]
