@@ -21,7 +21,8 @@ MARKET_BASE = "respondents_all"
 INFERABLE = (*PARTS, *COMBINED)
 """Segments whose size is inferred: the bank types and their combinations (not sub-groups)."""
 
-_INFERENCES: dict[int, Inference] = {}
+_INFERENCES: dict[int, tuple[pd.DataFrame, Inference]] = {}
+"""Inference by ``id`` of the figures it came from; the figures are kept so the id cannot be reused."""
 
 
 def sample_n(dataset: Dataset) -> int | None:
@@ -32,10 +33,10 @@ def sample_n(dataset: Dataset) -> int | None:
 
 def inference(dataset: Dataset) -> Inference:
     """Return the bank-type sizes inferred from the dataset's printed shares (computed once per dataset)."""
-    key = id(dataset.figures)
-    if key not in _INFERENCES:
-        _INFERENCES[key] = infer_segment_sizes(dataset.figures, sample_n(dataset) or 0)
-    return _INFERENCES[key]
+    figures = dataset.figures
+    if id(figures) not in _INFERENCES:
+        _INFERENCES[id(figures)] = (figures, infer_segment_sizes(figures, sample_n(dataset) or 0))
+    return _INFERENCES[id(figures)][1]
 
 
 def segment_sizes(dataset: Dataset, segment: str) -> list[int]:
