@@ -4,7 +4,7 @@ Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only check-d
 After ``pdf`` it also prints the PDF's page count and file size.
 Each command runs ``--repeat`` times in the current checkout (with its .venv already set up).
 
-Scenarios of the bank-type variants (``report_lib.variants``):
+Scenarios of the bank-type variants (``report_lib.publish.variants``):
 
 - ``book-cold``: ``_build/`` and ``variants/`` removed, then ``make book`` (every variant executes);
 - ``book-no-change``: ``make book`` again (every variant comes from the cache);
@@ -104,8 +104,8 @@ def _copy() -> Path:
 
 def pdf_summary() -> str:
     """Return the page count and size of the main PDF edition."""
-    from report_lib.pdf import pdf_path
-    from report_lib.pdf_print import page_count
+    from report_lib.publish.pdf.edition import pdf_path
+    from report_lib.publish.pdf.chromium import page_count
 
     pdf = pdf_path(ROOT)
     return f"{pdf.name}: {page_count(pdf)} pages, {pdf.stat().st_size / 1e6:.2f} MB"

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from report_lib import paths
-from report_lib.dataset import load_dataset
+from report_lib.data.dataset import load_dataset
 
 ROOT = paths.PROJECT_ROOT
 

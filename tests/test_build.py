@@ -1,4 +1,4 @@
-"""Tests of report_lib.build: a failed build never destroys the last good one."""
+"""Tests of report_lib.publish.site: a failed build never destroys the last good one."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from report_lib import paths
-from report_lib.build import build_html, swap_into_place
+from report_lib.publish.site import build_html, swap_into_place
 
 FAILING_PAGE = """---
 kernelspec:

@@ -1,8 +1,8 @@
-"""Tests of report_lib.chapter: what chapter cells call."""
+"""Tests of report_lib.page.page: what chapter cells call."""
 
 import pytest
 
-from report_lib.chapter import open_chapter
+from report_lib.page.page import open_chapter
 
 
 @pytest.fixture()
@@ -51,7 +51,7 @@ def test_table_shows_tabs_and_newlines_as_spaces():
     """A quote printed with a tab ('1\\t提升服务') shows as '1 提升服务', not as a literal backslash-t."""
     import pandas as pd
 
-    from report_lib.chapter import Table
+    from report_lib.page.page import Table
 
     html = Table(pd.DataFrame({"quote": ["1\t提升服务", "a\nb"]}))._repr_mimebundle_()["text/html"]
     assert "1 提升服务" in html and "a b" in html and "\\t" not in html

@@ -10,7 +10,7 @@ from report_lib import paths
 @pytest.mark.slow
 def test_chapter_three_for_regional_banks_in_chinese(tmp_path, monkeypatch):
     """With segment='regional' and lang='zh' the page runs, shows the no-split notice once, labels in Chinese."""
-    from report_lib.nbval_refs import execute_page
+    from report_lib.publish.nbval_refs import execute_page
 
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
     notebook = execute_page("chapters/03_vendors.md", tmp_path, segment="regional", lang="zh")

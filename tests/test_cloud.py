@@ -1,8 +1,8 @@
-"""Tests of report_lib.cloud: deployment-mode shares per tool against tools overall."""
+"""Tests of report_lib.analysis.deployment: deployment-mode shares per tool against tools overall."""
 
 import pandas as pd
 
-from report_lib import cloud
+from report_lib.analysis import deployment
 
 
 def figures(rows):
@@ -17,7 +17,7 @@ def test_deployment_modes_reads_by_topic_and_subject():
     frame = figures([("a", "deployment_mode", "mode_on_premise", "", 56),
                      ("b", "crm_deployment_mode", "mode_private_cloud", "crm", 30),
                      ("c", "crm_product_choice", "mode_on_premise", "crm", 99)])
-    modes = cloud.deployment_modes(frame)
+    modes = deployment.deployment_modes(frame)
     assert modes["id"].tolist() == ["a", "b"]
     assert modes["mode"].tolist() == ["on_premise", "private_cloud"]
 
@@ -30,20 +30,20 @@ def test_cloud_lean_follows_the_mode():
                      ("t2", "x_deployment_mode", "mode_on_premise", "crm", 72.8),
                      ("t3", "x_deployment_mode", "mode_on_premise", "other", 50),
                      ("t4", "x_deployment_mode", "mode_public_cloud", "sec", 1.7)])
-    result = cloud.cloud_acceptance(frame).set_index("id")
+    result = deployment.cloud_acceptance(frame).set_index("id")
     assert result.loc["t1", "difference_pp"] == 21.0
     assert result["cloud_lean"].to_dict() == {"t1": "more_cloud", "t2": "less_cloud", "t3": "more_cloud",
                                               "t4": "no_overall"}
-    assert cloud.tools_leaning(result.reset_index(), "more_cloud") == ["rights", "other"]
+    assert deployment.tools_leaning(result.reset_index(), "more_cloud") == ["rights", "other"]
 
 
 def test_on_the_data_of_record_only_the_rights_platform_leans_to_the_cloud(dataset):
     """With the published chapter-2 figures, the rights platform is the one tool above the overall cloud share."""
-    result = cloud.cloud_acceptance(dataset.figures)
-    assert cloud.tools_leaning(result, "more_cloud") == ["user_rights_platform"]
-    assert set(cloud.tools_leaning(result, "less_cloud")) == {"crm_platform", "customer_data_security_products"}
+    result = deployment.cloud_acceptance(dataset.figures)
+    assert deployment.tools_leaning(result, "more_cloud") == ["user_rights_platform"]
+    assert set(deployment.tools_leaning(result, "less_cloud")) == {"crm_platform", "customer_data_security_products"}
 
 
 def test_other_segments_have_no_deployment_modes(dataset):
     """The source prints no deployment-mode share by bank type."""
-    assert cloud.deployment_modes(dataset.figures, "regional").empty
+    assert deployment.deployment_modes(dataset.figures, "regional").empty

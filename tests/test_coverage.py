@@ -1,7 +1,7 @@
-"""Tests of report_lib.coverage: the sentence for a bank type a chapter does not cover."""
+"""Tests of report_lib.present.coverage: the sentence for a bank type a chapter does not cover."""
 
-from report_lib.coverage import no_split_note, segment_figures
-from report_lib.labels import Labels
+from report_lib.present.coverage import no_split_note, segment_figures
+from report_lib.present.labels import Labels
 
 
 def test_no_note_for_the_market_or_a_covered_segment(dataset):

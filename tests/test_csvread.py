@@ -1,11 +1,11 @@
-"""Tests of report_lib.csvread: reading CSV as researchers save it."""
+"""Tests of report_lib.data.csv_records: reading CSV as researchers save it."""
 
 from pathlib import Path
 
 import pytest
 
-from report_lib.csvread import LINE_COLUMN, read_csv_records
-from report_lib.validation import DataError
+from report_lib.data.csv_records import LINE_COLUMN, read_csv_records
+from report_lib.data.errors import DataError
 
 
 def write(path: Path, content: bytes) -> Path:

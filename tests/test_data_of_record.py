@@ -104,7 +104,7 @@ def test_segments_are_bank_types_or_documented(dataset):
 
 def reference_quotes(dataset):
     """Yield ``(table, key, column, quote)`` for every non-empty quote cell of every reference table."""
-    from report_lib.tables import REFERENCE_TABLES
+    from report_lib.data.catalog import REFERENCE_TABLES
 
     for spec in REFERENCE_TABLES:
         frame = dataset.table(spec.name)

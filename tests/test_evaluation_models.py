@@ -1,9 +1,9 @@
-"""Tests of report_lib.evaluation_models: tiers, the 3C core, importance over time, reading grades back."""
+"""Tests of report_lib.analysis.evaluation: tiers, the 3C core, importance over time, reading grades back."""
 
 import pandas as pd
 import pytest
 
-from report_lib.evaluation_models import (comprehensive_importance, consistent_grades, evaluate_tools,
+from report_lib.analysis.evaluation import (comprehensive_importance, consistent_grades, evaluate_tools,
                                           in_3c_core, maturity_effect_tier, read_back_grades)
 
 

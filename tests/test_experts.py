@@ -1,8 +1,8 @@
-"""Tests of report_lib.experts: roster, views and counts."""
+"""Tests of report_lib.analysis.experts: roster, views and counts."""
 
 import pandas as pd
 
-from report_lib import experts
+from report_lib.analysis import experts
 
 TABLE = pd.DataFrame({
     "expert_id": ["b", "a", "c"], "order": [2, 1, 3], "view_id": ["v2", "v1", "v2"],

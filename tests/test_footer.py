@@ -1,7 +1,7 @@
-"""Tests of report_lib.footer: footers follow the plotted figures."""
+"""Tests of report_lib.present.footer: footers follow the plotted figures."""
 
-from report_lib.footer import chart_footer
-from report_lib.labels import Labels
+from report_lib.present.footer import chart_footer
+from report_lib.present.labels import Labels
 
 
 def test_footer_names_source_base_and_n(dataset):

@@ -1,9 +1,9 @@
-"""Tests of report_lib.growth: growth from printed levels, checked within rounding."""
+"""Tests of report_lib.analysis.growth: growth from printed levels, checked within rounding."""
 
 import pandas as pd
 import pytest
 
-from report_lib.growth import (check_rate, check_year_on_year_claims, compare_growth, decimals,
+from report_lib.analysis.growth import (check_rate, check_year_on_year_claims, compare_growth, decimals,
                                growth_interval, half_unit, same_quarter_last_year)
 
 

@@ -1,8 +1,8 @@
-"""Tests of report_lib.labels: labels come from reference data in both languages."""
+"""Tests of report_lib.present.labels: labels come from reference data in both languages."""
 
 import pytest
 
-from report_lib.labels import Labels
+from report_lib.present.labels import Labels
 
 
 def test_label_in_both_languages(dataset):

@@ -1,10 +1,10 @@
-"""Tests of report_lib.metadata: every table carries complete metadata."""
+"""Tests of report_lib.data.metadata: every table carries complete metadata."""
 
 import pytest
 
-from report_lib.metadata import load_metadata
-from report_lib.tables import ALL_TABLES, FIGURES
-from report_lib.validation import DataError
+from report_lib.data.metadata import load_metadata
+from report_lib.data.catalog import ALL_TABLES, FIGURES
+from report_lib.data.errors import DataError
 
 
 @pytest.mark.parametrize("spec", ALL_TABLES, ids=lambda s: s.name)

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import set_figure_value
 from report_lib import paths
-from report_lib.nbval_refs import PAGES, page_notebook, reference_path
+from report_lib.publish.nbval_refs import PAGES, page_notebook, reference_path
 
 
 def code_sources(notebook) -> list[str]:
@@ -58,7 +58,7 @@ def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
 @pytest.mark.slow
 def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
     """Chapter 1 executes with lang='zh': every label it needs exists in Chinese."""
-    from report_lib.nbval_refs import execute_page
+    from report_lib.publish.nbval_refs import execute_page
 
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
     notebook = execute_page("chapters/01_background.md", tmp_path, lang="zh")
@@ -81,7 +81,7 @@ def test_nbval_fails_when_a_segment_share_changes(tmp_path, data_copy):
 @pytest.mark.slow
 def test_chapter_two_runs_for_a_bank_type_in_chinese(tmp_path, monkeypatch):
     """Chapter 2 executes for regional banks with Chinese labels, inferred n on the bars."""
-    from report_lib.nbval_refs import execute_page
+    from report_lib.publish.nbval_refs import execute_page
 
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
     notebook = execute_page("chapters/02_current_state.md", tmp_path, lang="zh", segment="regional")

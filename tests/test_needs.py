@@ -1,6 +1,6 @@
-"""Tests of report_lib.needs: the ranking and which bank type leads each need."""
+"""Tests of report_lib.analysis.needs: the ranking and which bank type leads each need."""
 
-from report_lib.needs import leading_group_is_top_ranked, needs_led_by, ranked_needs, segment_leaders
+from report_lib.analysis.needs import leading_group_is_top_ranked, needs_led_by, ranked_needs, segment_leaders
 
 
 def test_ranking_marks_the_needs_split_by_bank_type(dataset):

@@ -1,4 +1,4 @@
-"""Tests of report_lib.on_demand: one chapter, one segment, one language, rendered offline."""
+"""Tests of report_lib.publish.on_demand: one chapter, one segment, one language, rendered offline."""
 
 import re
 
@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from report_lib import paths
-from report_lib.on_demand import find_chapter
+from report_lib.publish.on_demand import find_chapter
 from conftest import run_cli
 
 

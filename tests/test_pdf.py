@@ -13,9 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from report_lib import paths, pdf_check
-from report_lib.pdf import pdf_path
-from report_lib.pdf_pages import read_toc, select_pages
+from report_lib import paths
+from report_lib.publish.pdf import readback
+from report_lib.publish.pdf.edition import pdf_path
+from report_lib.publish.pdf.pages import read_toc, select_pages
 
 TOOLS = ("chromium", "pdffonts", "pdftotext", "pdfimages", "pdfinfo")
 pytestmark = pytest.mark.skipif(
@@ -38,7 +39,7 @@ def pdf() -> Path:
 @pytest.fixture(scope="module")
 def pdf_text(pdf) -> str:
     """The text of the main edition."""
-    return pdf_check.text(pdf)
+    return readback.text(pdf)
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def toc():
 
 def test_pdf_exists_and_is_current(pdf):
     """The PDF exists, has pages, and is not older than the last HTML build of the same pages."""
-    from report_lib.pdf_print import page_count
+    from report_lib.publish.pdf.chromium import page_count
 
     assert page_count(pdf) >= 5
     if (SITE / "index.html").is_file():
@@ -58,8 +59,8 @@ def test_pdf_exists_and_is_current(pdf):
 
 def test_pdf_embeds_a_cjk_font(pdf):
     """pdffonts lists an embedded CJK font, and every font is embedded."""
-    assert pdf_check.embedded_cjk_fonts(pdf), pdf_check.fonts(pdf)
-    assert all(font["embedded"] for font in pdf_check.fonts(pdf))
+    assert readback.embedded_cjk_fonts(pdf), readback.fonts(pdf)
+    assert all(font["embedded"] for font in readback.fonts(pdf))
 
 
 def test_every_page_title_is_in_the_pdf(pdf_text, toc):
@@ -69,7 +70,7 @@ def test_every_page_title_is_in_the_pdf(pdf_text, toc):
         source = next((ROOT / page).parent.glob(Path(page).name + ".*"))
         titles.append(next(line[2:] for line in source.read_text(encoding="utf-8").splitlines()
                            if line.startswith("# ")))
-    assert pdf_check.missing(titles, pdf_text) == []
+    assert readback.missing(titles, pdf_text) == []
 
 
 def test_prose_numbers_of_every_page_are_in_the_pdf(pdf_text, toc):
@@ -78,10 +79,10 @@ def test_prose_numbers_of_every_page_are_in_the_pdf(pdf_text, toc):
     assert chapters, "no chapter pages in _toc.yml"
     checked = 0
     for page in (toc.root, *toc.pages):
-        numbers = pdf_check.prose_numbers(page)
+        numbers = readback.prose_numbers(page)
         if page in chapters:
             assert numbers, f"{page}: no prose_numbers() output in its nbval reference (make refresh-nbval)"
-        assert pdf_check.missing(list(numbers.values()), pdf_text) == [], page
+        assert readback.missing(list(numbers.values()), pdf_text) == [], page
         checked += len(numbers)
     assert checked >= 10
 
@@ -91,8 +92,8 @@ def test_chinese_quotes_and_terms_are_in_the_pdf(pdf_text, dataset):
     source = dataset.metadata["figures"]["source"]
     terms = [source["title_zh"], *dataset.table("glossary")["term_zh"]]
     fragments = [part for quote in dataset.figures["quote_zh"] for part in quote.split()]
-    assert pdf_check.missing(terms, pdf_text) == []
-    assert pdf_check.missing(fragments, pdf_text) == []
+    assert readback.missing(terms, pdf_text) == []
+    assert readback.missing(fragments, pdf_text) == []
 
 
 def test_pdf_has_an_image_per_chart(pdf, toc):
@@ -100,9 +101,9 @@ def test_pdf_has_an_image_per_chart(pdf, toc):
     if not (SITE / "index.html").is_file():
         pytest.fail("no built site: run `make book`")
     pages = [SITE / f"{page}.html" for page in (toc.root, *toc.pages)]
-    charts = pdf_check.chart_count([p for p in pages if p.is_file()])
+    charts = readback.chart_count([p for p in pages if p.is_file()])
     assert charts >= 1
-    assert pdf_check.image_count(pdf) >= charts
+    assert readback.image_count(pdf) >= charts
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +112,7 @@ def regional_text() -> str:
     path = pdf_path(ROOT, "regional")
     if not path.is_file():
         pytest.fail(f"no PDF at {path}: run `make pdf SEGMENT=regional`")
-    return pdf_check.text(path)
+    return readback.text(path)
 
 
 def test_regional_edition_opens_chapters_with_its_findings(regional_text, dataset):

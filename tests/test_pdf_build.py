@@ -1,4 +1,4 @@
-"""Tests of report_lib.pdf: the edition's cover, its date, and that a failed build keeps the last PDF."""
+"""Tests of report_lib.publish.pdf.edition: the edition's cover, its date, and that a failed build keeps the last PDF."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import subprocess
 
 import pytest
 
-from report_lib import paths, pdf
-from report_lib.pdf_print import ToolMissingError
+from report_lib import paths
+from report_lib.publish.pdf import edition
+from report_lib.publish.pdf.chromium import ToolMissingError
 
 
 def test_edition_date_outside_git_is_the_build_date(tmp_path):
     """Without git history the edition says it is dated by the build, not by an invented date."""
-    line = pdf.edition_line(tmp_path, today=dt.date(2026, 1, 2))
+    line = edition.edition_line(tmp_path, today=dt.date(2026, 1, 2))
     assert line == "Edition of 2026-01-02 (the build date; the sources are not a git checkout)."
 
 
@@ -25,14 +26,14 @@ def test_edition_date_is_the_last_commit_date(tmp_path):
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
         (tmp_path / "f.txt").write_text("x")
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
-    line = pdf.edition_line(tmp_path, today=dt.date(2026, 1, 2))
+    line = edition.edition_line(tmp_path, today=dt.date(2026, 1, 2))
     assert line.startswith("Edition of 2025-03-04 (the date of the sources' last git commit, ")
     assert "uncommitted" not in line
 
 
 def test_cover_names_source_segment_and_edition():
     """The cover carries the title, the source with its publisher, the bank type and the edition."""
-    cover = pdf.make_cover(paths.PROJECT_ROOT, paths.DEFAULT_DATA_DIR, "regional")
+    cover = edition.make_cover(paths.PROJECT_ROOT, paths.DEFAULT_DATA_DIR, "regional")
     text = " ".join(cover.lines)
     assert "iResearch" in text and "艾瑞咨询" in text and "2023年中国银行营销数字化行业研究报告" in cover.subtitle
     assert "区域性中小银行" in text and "Edition of " in text
@@ -45,16 +46,16 @@ def test_failed_build_keeps_last_good_pdf(tmp_path, monkeypatch, capsys, failure
     """When building or printing fails, the last good PDF is left as it was and the error is shown."""
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
     (tmp_path / "_config.yml").write_text("title: t\n")
-    target = pdf.pdf_path(tmp_path)
+    target = edition.pdf_path(tmp_path)
     target.parent.mkdir(parents=True)
     target.write_bytes(b"%PDF last good")
-    monkeypatch.setattr(pdf, "find_tool", lambda *names: "/bin/true")
+    monkeypatch.setattr(edition, "find_tool", lambda *names: "/bin/true")
 
     def fail(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(pdf, "build_singlehtml", fail)
-    assert pdf.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR) == 1
+    monkeypatch.setattr(edition, "build_singlehtml", fail)
+    assert edition.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR) == 1
     assert target.read_bytes() == b"%PDF last good"
     assert "last good PDF" in capsys.readouterr().err
 
@@ -64,15 +65,15 @@ def test_failed_build_keeps_last_good_pdf(tmp_path, monkeypatch, capsys, failure
 def test_unknown_edition_fails_clearly(tmp_path, monkeypatch, capsys, options, message):
     """An unknown bank type or language stops the build before anything runs, naming the choices."""
     (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
-    monkeypatch.setattr(pdf, "find_tool", lambda *names: "/bin/true")
-    assert pdf.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR, **options) == 1
+    monkeypatch.setattr(edition, "find_tool", lambda *names: "/bin/true")
+    assert edition.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR, **options) == 1
     assert message in capsys.readouterr().err
     assert not (tmp_path / "_build" / "pdf").exists()
 
 
 def test_edition_names():
     """Each edition has its own file, so building one never replaces another."""
-    names = {pdf.pdf_path(paths.PROJECT_ROOT, s, lang).name for s in ("all", "regional") for lang in ("en", "zh")}
+    names = {edition.pdf_path(paths.PROJECT_ROOT, s, lang).name for s in ("all", "regional") for lang in ("en", "zh")}
     assert names == {"bank-marketing-digitalization-2023.pdf", "bank-marketing-digitalization-2023-zh.pdf",
                      "bank-marketing-digitalization-2023-regional.pdf",
                      "bank-marketing-digitalization-2023-regional-zh.pdf"}

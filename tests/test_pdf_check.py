@@ -1,4 +1,4 @@
-"""Tests of report_lib.pdf_check: the checks fail on a PDF that lacks what the book needs."""
+"""Tests of report_lib.publish.pdf.readback: the checks fail on a PDF that lacks what the book needs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import shutil
 import nbformat
 import pytest
 
-from report_lib import pdf_check
-from report_lib.pdf_print import print_to_pdf
+from report_lib.publish.pdf import readback
+from report_lib.publish.pdf.chromium import print_to_pdf
 
 needs_tools = pytest.mark.skipif(
     not (shutil.which("chromium") and shutil.which("pdffonts")),
@@ -29,21 +29,21 @@ def latin_pdf(tmp_path_factory):
 @needs_tools
 def test_pdf_without_cjk_font_is_caught(latin_pdf):
     """A PDF whose text has no CJK font gives no embedded CJK font, so the book's font test fails."""
-    assert pdf_check.fonts(latin_pdf)
-    assert pdf_check.embedded_cjk_fonts(latin_pdf) == []
+    assert readback.fonts(latin_pdf)
+    assert readback.embedded_cjk_fonts(latin_pdf) == []
 
 
 @needs_tools
 def test_missing_numbers_terms_and_images_are_caught(latin_pdf):
     """Numbers and Chinese terms absent from the PDF are reported; a PDF without charts has no image."""
-    text = pdf_check.text(latin_pdf)
-    assert pdf_check.missing(["2.46%", "16.99%", "营销数字化"], text) == ["16.99%", "营销数字化"]
-    assert pdf_check.image_count(latin_pdf) == 0
+    text = readback.text(latin_pdf)
+    assert readback.missing(["2.46%", "16.99%", "营销数字化"], text) == ["16.99%", "营销数字化"]
+    assert readback.image_count(latin_pdf) == 0
 
 
 def test_missing_ignores_line_breaks():
     """A value split over two lines of the PDF still counts as present."""
-    assert pdf_check.missing(["7.98 hundred million cards"], "7.98 hundred\nmillion cards") == []
+    assert readback.missing(["7.98 hundred million cards"], "7.98 hundred\nmillion cards") == []
 
 
 def test_prose_numbers_read_from_reference(monkeypatch, tmp_path):
@@ -54,5 +54,5 @@ def test_prose_numbers_read_from_reference(monkeypatch, tmp_path):
         "        name                text\n  first_year                2018\n   peak_text  8.07 hundred million")})]
     notebook.cells.append(cell)
     nbformat.write(notebook, tmp_path / "02_state.ipynb")
-    monkeypatch.setattr(pdf_check, "reference_path", lambda page: tmp_path / "02_state.ipynb")
-    assert pdf_check.prose_numbers("chapters/02_state") == {"first_year": "2018", "peak_text": "8.07 hundred million"}
+    monkeypatch.setattr(readback, "reference_path", lambda page: tmp_path / "02_state.ipynb")
+    assert readback.prose_numbers("chapters/02_state") == {"first_year": "2018", "peak_text": "8.07 hundred million"}

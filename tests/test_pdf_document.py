@@ -1,8 +1,8 @@
-"""Tests of report_lib.pdf_document: one printable document from the single-page HTML."""
+"""Tests of report_lib.publish.pdf.document: one printable document from the single-page HTML."""
 
 from __future__ import annotations
 
-from report_lib.pdf_document import Cover, body_and_entries, column_shares, contents_html, document_html
+from report_lib.publish.pdf.document import Cover, body_and_entries, column_shares, contents_html, document_html
 
 SINGLEHTML = """<html><body><article class="bd-article">
 <section id="intro"><h1>Intro<a class="headerlink" href="#intro">#</a></h1>

@@ -1,4 +1,4 @@
-"""Tests of report_lib.pdf_execute: pages run with the edition's parameters and static charts."""
+"""Tests of report_lib.publish.pdf.execute: pages run with the edition's parameters and static charts."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from report_lib import paths
-from report_lib.pdf_execute import PageFailedError, execute_pages, page_source, with_parameters
+from report_lib.publish.pdf.execute import PageFailedError, execute_pages, page_source, with_parameters
 
 
 def notebook_with(parameters_source: str | None) -> nbformat.NotebookNode:
@@ -54,7 +54,7 @@ def test_failing_page_names_page_and_error(tmp_path):
 def test_bank_type_edition_opens_chapters_with_key_findings():
     """A regional edition adds the key-findings section to report chapters only, right after the parameters."""
     from report_lib import paths
-    from report_lib.pdf_execute import with_segment_opening
+    from report_lib.publish.pdf.execute import with_segment_opening
 
     notebook = notebook_with("segment = 'all'")
     assert with_segment_opening(notebook, paths.PROJECT_ROOT, "chapters/02_current_state", {"segment": "regional"})

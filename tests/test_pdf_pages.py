@@ -1,11 +1,11 @@
-"""Tests of report_lib.pdf_pages: the pages of an edition come from _toc.yml, without the variants."""
+"""Tests of report_lib.publish.pdf.pages: the pages of an edition come from _toc.yml, without the variants."""
 
 from __future__ import annotations
 
 import pytest
 import yaml
 
-from report_lib.pdf_pages import read_toc, select_pages, write_toc
+from report_lib.publish.pdf.pages import read_toc, select_pages, write_toc
 
 TOC = {
     "format": "jb-book", "root": "intro",

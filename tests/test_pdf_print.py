@@ -1,4 +1,4 @@
-"""Tests of report_lib.pdf_print: Chromium prints offline and the anchors' pages can be read back."""
+"""Tests of report_lib.publish.pdf.chromium: Chromium prints offline and the anchors' pages can be read back."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ import shutil
 
 import pytest
 
-from report_lib import pdf_print
+from report_lib.publish.pdf import chromium
 
 
 def test_missing_tool_names_the_fix(monkeypatch):
     """A missing program is an error that says to run make system-deps."""
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    with pytest.raises(pdf_print.ToolMissingError, match="make system-deps"):
-        pdf_print.find_tool("chromium")
+    with pytest.raises(chromium.ToolMissingError, match="make system-deps"):
+        chromium.find_tool("chromium")
 
 
 @pytest.mark.skipif(not (shutil.which("chromium") and shutil.which("pdfinfo")),
@@ -23,6 +23,6 @@ def test_anchor_pages_are_read_back(tmp_path):
     page = tmp_path / "page.html"
     page.write_text('<html><body><p><a href="#second">to the second page</a></p>'
                     '<h1 id="second" style="break-before: page">Second</h1></body></html>', encoding="utf-8")
-    pdf_print.print_to_pdf(page, tmp_path / "page.pdf")
-    assert pdf_print.destinations(tmp_path / "page.pdf")["second"] == 2
-    assert pdf_print.page_count(tmp_path / "page.pdf") == 2
+    chromium.print_to_pdf(page, tmp_path / "page.pdf")
+    assert chromium.destinations(tmp_path / "page.pdf")["second"] == 2
+    assert chromium.page_count(tmp_path / "page.pdf") == 2

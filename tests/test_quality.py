@@ -1,8 +1,8 @@
-"""Tests of report_lib.quality: coverage and flag summaries."""
+"""Tests of report_lib.analysis.quality: coverage and flag summaries."""
 
 import pandas as pd
 
-from report_lib.quality import figures_by_chapter, flagged_figures
+from report_lib.analysis.quality import figures_by_chapter, flagged_figures
 
 
 def test_counts_by_chapter_add_up(dataset):

@@ -1,4 +1,4 @@
-"""Tests of report_lib.render: offline, deterministic charts with PNG and CSV."""
+"""Tests of report_lib.page.render: offline, deterministic charts with PNG and CSV."""
 
 import base64
 
@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from report_lib import render
+from report_lib.page import render
 
 
 @pytest.fixture()

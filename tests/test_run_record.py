@@ -1,8 +1,8 @@
 """Tests of report_lib.run_record: a run knows which data files it used and which files it wrote."""
 
 from report_lib import run_record
-from report_lib.dataset import load_dataset
-from report_lib.labels import Labels
+from report_lib.data.dataset import load_dataset
+from report_lib.present.labels import Labels
 
 
 def test_dataset_records_only_the_tables_used():

@@ -1,8 +1,8 @@
-"""Tests of report_lib.sample_sizes: which group sizes can produce a printed share."""
+"""Tests of report_lib.analysis.sample_sizes: which group sizes can produce a printed share."""
 
 import pandas as pd
 
-from report_lib.sample_sizes import allowed_sizes, explains, infer_segment_sizes
+from report_lib.analysis.sample_sizes import allowed_sizes, explains, infer_segment_sizes
 
 
 def _figures(rows):

@@ -1,11 +1,11 @@
-"""Tests of report_lib.schemas: a table spec becomes line-numbered problems."""
+"""Tests of report_lib.data.schema: a table spec becomes line-numbered problems."""
 
 from pathlib import Path
 
 import pandas as pd
 
-from report_lib.csvread import LINE_COLUMN
-from report_lib.schemas import TableSpec, validate_table
+from report_lib.data.csv_records import LINE_COLUMN
+from report_lib.data.schema import TableSpec, validate_table
 
 SPEC = TableSpec("t", "reference", key="id", required=("id", "n"), optional=("kind",), numbers=("n",),
                  lookups={"kind": ("kinds", "kind")})

@@ -1,9 +1,9 @@
-"""Tests of report_lib.segment_findings: segment minus all banks, qualifiers carried, ranked."""
+"""Tests of report_lib.analysis.segment_comparison: segment minus all banks, qualifiers carried, ranked."""
 
 import pandas as pd
 import pytest
 
-from report_lib.segment_findings import compare_to_market, difference_qualifier, furthest, split_figures
+from report_lib.analysis.segment_comparison import compare_to_market, difference_qualifier, furthest, split_figures
 
 
 @pytest.mark.parametrize("segment, market, expected", [

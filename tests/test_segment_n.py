@@ -1,7 +1,8 @@
-"""Tests of report_lib.segment_n: the one place that knows each segment's n."""
+"""Tests of report_lib.analysis.segment_sizes: the one place that knows each segment's n."""
 
-from report_lib.labels import Labels
-from report_lib.segment_n import n_text, segment_sizes
+from report_lib.present.labels import Labels
+from report_lib.analysis.segment_sizes import segment_sizes
+from report_lib.present.labels import n_text
 
 
 def test_market_n_is_the_stated_sample(dataset):

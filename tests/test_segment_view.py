@@ -1,10 +1,9 @@
-"""Tests of report_lib.segment_view: names, the no-split sentence, and a variant's opening."""
+"""Tests of report_lib.page.opening: names, the no-split sentence, and a variant's opening."""
 
 import pytest
 
-from report_lib.labels import Labels
-from report_lib.segment_view import (difference_text, figure_name, findings_rows, findings_sentences, no_split_note,
-                                     segment_table)
+from report_lib.page.opening import findings_rows, findings_sentences, segment_table
+from report_lib.present.labels import Labels, difference_text, figure_name, no_split_note
 
 
 @pytest.fixture(scope="module")

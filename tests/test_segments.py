@@ -1,8 +1,8 @@
-"""Tests of report_lib.segments: the bank types a chapter can be rendered for."""
+"""Tests of report_lib.analysis.segments: the bank types a chapter can be rendered for."""
 
 import pytest
 
-from report_lib.segments import bank_types, check_segment, segment_ids
+from report_lib.analysis.segments import bank_types, check_segment, segment_ids
 
 
 def test_three_bank_types(dataset):

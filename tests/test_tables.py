@@ -1,9 +1,9 @@
-"""Tests of report_lib.tables: every data file's spec, and the order they are validated in."""
+"""Tests of report_lib.data.catalog: every data file's spec, and the order they are validated in."""
 
 import pytest
 
-from report_lib.schemas import TableSpec
-from report_lib.tables import ALL_TABLES, in_dependency_order
+from report_lib.data.schema import TableSpec
+from report_lib.data.catalog import ALL_TABLES, in_dependency_order
 
 
 def test_every_lookup_comes_after_its_table():

@@ -1,9 +1,9 @@
-"""Tests of report_lib.trends: figures per trend, announced versus listed counts, derived services."""
+"""Tests of report_lib.analysis.trends: figures per trend, announced versus listed counts, derived services."""
 
 import pandas as pd
 import pytest
 
-from report_lib import trends
+from report_lib.analysis import trends
 
 
 def test_trend_figures_counts_by_topic():

@@ -1,8 +1,8 @@
-"""Tests of report_lib.validation: how problems are worded."""
+"""Tests of report_lib.data.errors: how problems are worded."""
 
 from pathlib import Path
 
-from report_lib.validation import DataError, DataProblem
+from report_lib.data.errors import DataError, DataProblem
 
 
 def test_problem_names_file_line_and_column():

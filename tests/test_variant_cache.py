@@ -1,10 +1,10 @@
-"""Tests of report_lib.variant_cache: a notebook is reused only when nothing it depends on changed."""
+"""Tests of report_lib.publish.cache: a notebook is reused only when nothing it depends on changed."""
 
 from pathlib import Path
 
 import nbformat
 
-from report_lib.variant_cache import environment_key, is_fresh, stamp, variant_key
+from report_lib.publish.cache import environment_key, is_fresh, stamp, variant_key
 
 
 def cached_notebook(tmp_path: Path, data: Path, written: list[str]) -> Path:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from report_lib import paths
-from report_lib.variants import report_chapters
+from report_lib.publish.variants import report_chapters
 
 SITE = paths.PROJECT_ROOT / "_build" / "html"
 SEGMENTS = ("state_owned", "joint_stock", "regional")

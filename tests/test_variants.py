@@ -1,4 +1,4 @@
-"""Tests of report_lib.variants: papermill per segment x chapter, hidden parameters, failures, caching."""
+"""Tests of report_lib.publish.variants: papermill per segment x chapter, hidden parameters, failures, caching."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ import nbformat
 import pytest
 
 from report_lib import paths, run_record
-from report_lib.build import build_html
-from report_lib.labels import Labels
-from report_lib.variants import (HIDE, Variant, VariantError, chapter_number, finish, prepare, render_variants, rewrite_links,
+from report_lib.publish.site import build_html
+from report_lib.present.labels import Labels
+from report_lib.publish.variants import (HIDE, Variant, VariantError, chapter_number, finish, prepare, render_variants, rewrite_links,
                                  report_chapters)
 
 FIXTURE = Path(__file__).parent / "fixtures" / "02_fixture.md"
@@ -162,12 +162,12 @@ def test_a_failing_variant_names_segment_chapter_and_cell(tmp_path):
 
 def test_a_failed_variant_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch, capsys):
     """build_html stops before the book build when a variant fails; the last good HTML stays."""
-    import report_lib.variants
+    import report_lib.publish.variants
 
     def fail(root, data_dir):
         raise VariantError("variant failed: segment regional, chapter chapters/02_fixture, cell 3 of the page")
 
-    monkeypatch.setattr(report_lib.variants, "render_variants", fail)
+    monkeypatch.setattr(report_lib.publish.variants, "render_variants", fail)
     root = make_book(tmp_path)
     html = root / "_build" / "html"
     html.mkdir(parents=True)

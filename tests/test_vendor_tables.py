@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from report_lib.vendors import mismatched_cell_ids, unassigned_claims
+from report_lib.analysis.vendors import mismatched_cell_ids, unassigned_claims
 
 QUOTED = {
     "vendor_dimensions": ("dimension_id", ("quote_zh",)),
@@ -33,7 +33,7 @@ def quotes(dataset):
 
 def test_every_table_with_a_quote_is_checked(dataset):
     """Each chapter-3 table that has a quote column is in the list checked here."""
-    from report_lib.tables import VENDOR_TABLES
+    from report_lib.data.catalog import VENDOR_TABLES
 
     with_quotes = {spec.name for spec in VENDOR_TABLES if "quote_zh" in spec.columns}
     assert with_quotes <= set(QUOTED)

@@ -1,11 +1,11 @@
-"""Tests of report_lib.vendors: TOP30 coverage, claims per case, the capability matrix."""
+"""Tests of report_lib.analysis.vendors: TOP30 coverage, claims per case, the capability matrix."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from report_lib import vendors
+from report_lib.analysis import vendors
 
 
 def test_named_per_category_keeps_every_category(dataset):

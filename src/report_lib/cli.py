@@ -36,7 +36,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     if args.command == "check-data":
-        from report_lib.build import validate_or_report
+        from report_lib.publish.site import validate_or_report
 
         folder = paths.data_dir(args.data)
         valid = validate_or_report(folder)
@@ -44,19 +44,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{folder}: all tables valid")
         return 0 if valid else 1
     if args.command == "build":
-        from report_lib.build import build_html
+        from report_lib.publish.site import build_html
 
         return build_html(data_dir=Path(args.data) if args.data else None, variants=False if args.no_variants else None)
     if args.command in ("variants", "render"):
-        from report_lib.variants import VariantError
+        from report_lib.publish.variants import VariantError
 
         try:
             if args.command == "variants":
-                from report_lib.variants import render_variants
+                from report_lib.publish.variants import render_variants
 
                 print(f"wrote {render_variants(data_dir=paths.data_dir(args.data), force=args.force)}")
             else:
-                from report_lib.on_demand import render_one
+                from report_lib.publish.on_demand import render_one
 
                 for path in render_one(args.chapter, args.segment, args.lang, Path(args.out), paths.data_dir(args.data)):
                     print(f"wrote {path}")
@@ -65,11 +65,11 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         return 0
     if args.command == "pdf":
-        from report_lib.pdf import build_pdf
+        from report_lib.publish.pdf.edition import build_pdf
 
         return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment, lang=args.lang)
     if args.command == "refresh-nbval":
-        from report_lib.nbval_refs import refresh_references
+        from report_lib.publish.nbval_refs import refresh_references
 
         for path in refresh_references(paths.data_dir(args.data)):
             print(f"wrote {path}")

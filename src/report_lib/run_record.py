@@ -1,10 +1,10 @@
 """What one notebook run read and wrote: the data files it used and the chart CSVs it wrote.
 
-The variant cache (:mod:`report_lib.variant_cache`) keys each executed notebook on the
+The variant cache (:mod:`report_lib.publish.cache`) keys each executed notebook on the
 hashes of the data files the notebook *actually read*, not on the whole data folder, so
 that changing one file re-executes exactly its readers. :class:`RecordedTables` wraps the
-tables and metadata of a :class:`~report_lib.dataset.Dataset` and notes every access;
-:func:`report_lib.render.write_chart_data` notes every CSV it writes. At the end of a
+tables and metadata of a :class:`~report_lib.data.dataset.Dataset` and notes every access;
+:func:`report_lib.page.render.write_chart_data` notes every CSV it writes. At the end of a
 run the variant pipeline calls :func:`emit`, which puts the record into the notebook's
 output under :data:`MIME_TYPE`, where the pipeline reads it and then drops the cell.
 

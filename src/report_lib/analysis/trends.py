@@ -1,0 +1,93 @@
+"""The trends chapter: trends with their figures, counts the text announces, derived services.
+
+Examples
+--------
+>>> announced_vs_listed(data, "structure_needs_announced_count", "structure_needs")   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from report_lib.data.dataset import Dataset
+
+
+def trend_figures(trends: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """Count the figures of record behind each trend (via its ``figure_topics``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``trend_id, order, figures`` in trend order; a trend without topics has 0.
+    """
+    counts = []
+    for trend in trends.sort_values("order").itertuples():
+        topics = [t for t in trend.figure_topics.split(";") if t]
+        counts.append({"trend_id": trend.trend_id, "order": int(trend.order),
+                       "figures": int(figures["topic"].isin(topics).sum())})
+    return pd.DataFrame(counts)
+
+
+def announced_vs_listed(data: Dataset, subject: str, table: str) -> pd.DataFrame:
+    """Compare a count the text announces (a figure) with the items it actually lists (a table).
+
+    Parameters
+    ----------
+    data
+        The dataset.
+    subject
+        Subject of the figure holding the announced count (e.g. "四点" = 4).
+    table
+        Reference table with one row per listed item.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row: ``id, announced, listed, matches``.
+    """
+    figure = data.figures[data.figures["subject"] == subject].iloc[0]
+    announced, listed = int(figure["value"]), len(data.table(table))
+    return pd.DataFrame({"id": [figure["id"]], "announced": [announced], "listed": [listed],
+                         "matches": [announced == listed]})
+
+
+def implied_count(share: float, n: int) -> int:
+    """Return the whole number of respondents k whose share k/n is nearest ``share`` (percent)."""
+    return int(round(share * n / 100))
+
+
+def derived_services(data: Dataset, topic: str = "derived_service_demand") -> pd.DataFrame:
+    """Summarise the derivative-service figures: one row per subject, with implied respondents.
+
+    When a subject is printed twice (e.g. in body text and in a chart caption) the first
+    row is used and the number of printings is kept. ``implied_k`` is the whole number of
+    respondents nearest the share for the base's n (a check, not a published value);
+    ``k_fits`` says whether k/n rounds back to the printed value at its printed precision.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``subject, id, printed, share, qualifier, base, n, printings, implied_k, k_fits``.
+    """
+    rows = data.select(topic=topic, segment="all")
+    bases = data.table("bases").set_index("base")["n"]
+    out = []
+    for subject, group in rows.groupby("subject", sort=False):
+        first = group.iloc[0]
+        n = bases.get(first["base"])
+        k = implied_count(first["value"], int(n)) if pd.notna(n) else None
+        decimals = len(first["value_printed"].partition(".")[2])
+        fits = None if k is None else round(100 * k / n, decimals) == round(first["value"], decimals)
+        out.append({"subject": subject, "id": first["id"], "printed": first["value_printed"],
+                    "share": float(first["value"]), "qualifier": first["qualifier"], "base": first["base"],
+                    "n": None if pd.isna(n) else int(n), "printings": len(group), "implied_k": k, "k_fits": fits})
+    return pd.DataFrame(out)
+
+
+def share_of_share(part: float, whole: float) -> float:
+    """Return ``part`` as a percentage of ``whole`` (both percentages of the same base).
+
+    Meaningful only if everyone counted in ``part`` is also counted in ``whole`` (e.g. all
+    who would pay for derivative services also need them); the caller must say so.
+    """
+    return round(100 * part / whole, 1)

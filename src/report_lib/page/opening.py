@@ -1,0 +1,99 @@
+"""How a bank-type variant presents segment figures: names, plain notes and its opening section.
+
+A variant of a chapter opens with "key findings for this segment" (:func:`opening`),
+computed by :mod:`report_lib.analysis.segment_comparison`: where the segment is furthest above and
+below all banks, then every figure the source gives for the segment beside the other bank
+types. Where a chart's figures have no split by bank type, :func:`no_split_note` returns
+the one plain sentence that says so. Sentences come from ``labels.csv`` (en/zh), numbers
+only from the data of record.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from report_lib.present import charts
+from report_lib.present.labels import Labels, difference_text, figure_name, n_text, shown
+from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
+from report_lib.analysis.segments import MARKET, bank_types
+from report_lib.page.page import open_chapter
+
+
+def segment_table(label: Labels, segment: str, chapter: int | None) -> pd.DataFrame:
+    """Every figure of ``segment`` in ``chapter``: ranked comparisons first, then the rest.
+
+    Columns (labelled in the label's language): figure, the segment, the other bank
+    types, all banks, and the difference in percentage points.
+    """
+    dataset = label.dataset
+    comparison = compare_to_market(dataset, segment, chapter)
+    above, below = furthest(comparison, top=len(comparison))
+    ranked = pd.concat([above, below])
+    order = list(ranked["segment_id"]) + [i for i in comparison["segment_id"] if i not in set(ranked["segment_id"])]
+    wide = split_figures(dataset, chapter)
+    wide = wide[wide[f"{segment}_id"] != ""].set_index(f"{segment}_id").loc[order].reset_index()
+    difference = comparison.set_index("segment_id").loc[order]
+    columns = {label("column.figure"): [figure_name(label, s, c) for s, c in zip(wide["subject"], wide["category"])]}
+    for seg in [segment, *[s for s in bank_types(dataset) if s != segment], MARKET]:
+        columns[label.segment(seg)] = [shown(label, v, u) for v, u in zip(wide[f"{seg}_shown"], wide["unit"])]
+    columns[label("column.difference_pp")] = [
+        difference_text(label, d, q) for d, q in zip(difference["difference_pp"], difference["difference_qualifier"])]
+    return pd.DataFrame(columns).replace("", None)
+
+
+def findings_sentences(label: Labels, segment: str, chapter: int | None, top: int = 3) -> list[str]:
+    """Return the opening's sentences: what is compared, furthest above, furthest below, what is unpaired."""
+    dataset = label.dataset
+    name, n = label.segment(segment, short=False), n_text(label, segment)
+    comparison = compare_to_market(dataset, segment, chapter)
+    if comparison.empty:
+        return [label("variant.chapter_no_split").format(segment=name)]
+    comparable = comparison.dropna(subset=["difference_pp"])
+    if comparable.empty:
+        return [label("variant.no_pairs").format(segment=name, n=n, count=len(comparison))]
+    sentences = [label("variant.findings_intro").format(segment=name, n=n)]
+    for key, part in zip(("variant.above", "variant.below"), furthest(comparison, top)):
+        if not part.empty:
+            items = "; ".join(
+                f"{figure_name(label, r.subject, r.category)} "
+                f"({difference_text(label, r.difference_pp, r.difference_qualifier)})" for r in part.itertuples())
+            sentences.append(label(key).format(items=items))
+    unpaired = len(comparison) - len(comparable)
+    if unpaired:
+        sentences.append(label("variant.unpaired").format(segment=name, count=unpaired))
+    return sentences
+
+
+def findings_rows(dataset, segment: str, chapter: int | None, top: int = 3) -> pd.DataFrame:
+    """Return the figures.csv rows behind the ranked findings: every bank type and all banks, per key."""
+    above, below = furthest(compare_to_market(dataset, segment, chapter), top)
+    keys = pd.concat([above, below])[["topic", "subject", "category"]]
+    figures = dataset.figures
+    if chapter is not None:
+        figures = figures[figures["chapter"] == chapter]
+    rows = figures[figures["segment"].isin([MARKET, *bank_types(dataset)])]
+    return rows.merge(keys, on=["topic", "subject", "category"]).drop_duplicates(
+        ["topic", "subject", "category", "segment"])
+
+
+def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) -> None:
+    """Display a variant's opening section: the findings sentences and the segment's table.
+
+    Called by the cell the variant pipeline inserts after the parameters (see
+    :mod:`report_lib.publish.variants`), so every chapter gets it without code of its own.
+    """
+    from IPython.display import Markdown, display
+
+
+    book = open_chapter(data_dir, lang, segment)
+    label, name = book.label, book.label.segment(segment, short=False)
+    display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
+    rows = findings_rows(book.data, segment, chapter)
+    if not rows.empty:
+        display(book.show(
+            charts.segment_bars(rows, label, segment, title=label("title.variant_findings").format(segment=name),
+                                subtitle=label("subtitle.variant_findings").format(segment=name)),
+            rows, name=f"key-findings-c{chapter}", alt_text=label("alt.variant_findings").format(segment=name)))
+    if not compare_to_market(book.data, segment, chapter).empty:
+        display(Markdown(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
+        display(book.table(segment_table(book.label, segment, chapter)))

@@ -1,0 +1,196 @@
+"""Render Altair charts offline: interactive in HTML, PNG for LaTeX/PDF, data as CSV.
+
+Altair's default renderer loads Vega from a CDN, which fails offline, and its ``inline``
+template clashes with Sphinx's globals. Here every chart becomes a small ``div`` plus a
+``vegaEmbed`` call (the Vega bundle is served once by the site, see
+:mod:`report_lib.page.sphinx_ext`), with an id derived from a hash of the spec so that
+re-executing a notebook gives identical output. The same display object carries a PNG
+(vl-convert, with a CJK font registered) that myst-nb picks for the LaTeX builder, and
+a text alternative. The chart's data is written as CSV into the site and linked.
+
+For print (the PDF edition, :mod:`report_lib.publish.pdf.edition`) the environment variable
+``REPORT_CHART_MODE=static`` swaps the interactive part for its static fallback: the PNG
+as an ``<img>``, the footer as its caption, the data table shown (it stands in for the
+tooltips) and the CSV named instead of linked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+from report_lib import paths, run_record
+from report_lib.present import theme
+
+CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
+CHART_DATA = "chart-data"
+PNG_SCALE = 2
+MODE_VARIABLE = "REPORT_CHART_MODE"
+MODES = ("interactive", "static")
+
+
+def chart_mode() -> str:
+    """Return how charts render: ``interactive`` (the site, default) or ``static`` (print/PDF).
+
+    Raises
+    ------
+    ValueError
+        When ``REPORT_CHART_MODE`` holds anything else.
+    """
+    mode = os.environ.get(MODE_VARIABLE) or "interactive"
+    if mode not in MODES:
+        raise ValueError(f"{MODE_VARIABLE}={mode!r}: expected one of {', '.join(MODES)}")
+    return mode
+
+
+class FontMissingError(RuntimeError):
+    """No CJK font is available, so Chinese labels would render as boxes."""
+
+
+def register_cjk_fonts() -> Path:
+    """Register the first folder holding a Noto CJK font with vl-convert and return it.
+
+    Raises
+    ------
+    FontMissingError
+        When no CJK font is installed (``make system-deps`` installs fonts-noto-cjk).
+    """
+    extra = os.environ.get("REPORT_CJK_FONT_DIR")
+    for folder in ((Path(extra),) if extra else ()) + CJK_FONT_DIRS:
+        if folder.is_dir() and any("CJK" in f.name for f in folder.iterdir()):
+            vlc.register_font_directory(str(folder))
+            return folder
+    raise FontMissingError(
+        "no CJK font found in " + ", ".join(map(str, CJK_FONT_DIRS))
+        + ": Chinese chart labels would be boxes; run `make system-deps` (installs fonts-noto-cjk)"
+    )
+
+
+def chart_id(spec: dict) -> str:
+    """Return a short deterministic id for a chart spec (hash of its JSON)."""
+    return hashlib.sha1(json.dumps(spec, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
+
+
+def write_chart_data(data: pd.DataFrame, name: str) -> str:
+    """Write ``data`` as ``_static/chart-data/<name>.csv`` of the site; return its link from this page.
+
+    The CSV is UTF-8 with a BOM so that Excel shows Chinese correctly. The link is
+    relative to the executing notebook's folder, which mirrors the page's folder.
+    """
+    root = paths.book_root()
+    target = paths.site_static_dir(root) / CHART_DATA / f"{name}.csv"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data.to_csv(target, index=False, encoding="utf-8-sig")
+    run_record.record_written(str(target))
+    return Path(os.path.relpath(root / "_static" / CHART_DATA / f"{name}.csv", Path.cwd())).as_posix()
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    """A chart ready for display: HTML (interactive), PNG (static) and plain text."""
+
+    name: str
+    spec: dict
+    png: bytes
+    html: str
+    alt_text: str
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
+        return {
+            "text/html": self.html,
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": self.alt_text,
+        }
+
+
+def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
+    """Return ``data`` with every run of whitespace in text cells (newline, tab) made one space."""
+    return data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
+
+
+def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
+    """Return ``data`` as an HTML table; line breaks and tabs inside labels show as spaces.
+
+    pandas writes a newline or tab inside a cell as the two characters ``\\n`` / ``\\t``;
+    chart labels use newlines to wrap, so they are replaced before rendering.
+    """
+    return one_line_cells(data).to_html(index=False, classes=classes, border=0, na_rep="")
+
+
+def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
+    spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    table = table_html(data)
+    return f"""<figure class="report-chart" id="chart-{cid}">
+<div role="img" aria-label="{html.escape(alt_text)}"><div id="vis-{cid}" class="report-chart-canvas"></div></div>
+<script type="text/javascript">(function () {{
+  var spec = {spec_json};
+  function draw() {{
+    var el = document.getElementById("vis-{cid}");
+    vegaEmbed(el, spec, {{"actions": false, "renderer": "svg"}})
+      .then(function () {{ el.setAttribute("data-rendered", "true"); }})
+      .catch(function (err) {{ el.setAttribute("data-rendered", "error"); el.textContent = "Chart failed: " + err; }});
+  }}
+  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
+}})();</script>
+<figcaption class="report-chart-footer">{html.escape(footer)}<br><a class="report-chart-download" href="{href}" download>{html.escape(download)}</a></figcaption>
+<details class="report-chart-data"><summary>{html.escape(alt_text)}</summary>{table}</details>
+</figure>"""
+
+
+def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFrame, alt_text: str) -> str:
+    """Print fallback: the PNG with the footer as caption, then the data table (no script, no link)."""
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    width = int.from_bytes(png[16:20], "big") // PNG_SCALE  # IHDR width, in CSS pixels
+    table = table_html(data)
+    return f"""<figure class="report-chart report-chart-static" id="chart-{cid}">
+<img class="report-chart-image" src="{source}" style="width: {width}px" alt="{html.escape(alt_text)}">
+<figcaption class="report-chart-footer">{html.escape(footer)} <span class="report-chart-file">[{html.escape(name)}.csv]</span></figcaption>
+<div class="report-chart-data"><p class="report-chart-alt">{html.escape(alt_text)}</p>{table}</div>
+</figure>"""
+
+
+def render_chart(
+    chart: alt.TopLevelMixin, data: pd.DataFrame, *, name: str, footer: str, alt_text: str,
+    download_label: str = "Download data (CSV)",
+) -> RenderedChart:
+    """Render ``chart`` for the book.
+
+    Parameters
+    ----------
+    chart
+        The Altair chart (the theme is applied here).
+    data
+        The table behind the chart, written as CSV and shown as a data table.
+    name
+        File name stem of the CSV (unique within the book).
+    footer
+        Source, base and notes line(s) shown under the chart.
+    alt_text
+        One-sentence text alternative: what the chart shows.
+    download_label
+        Link text of the CSV download.
+
+    Notes
+    -----
+    With ``REPORT_CHART_MODE=static`` the HTML is the print fallback (see :func:`chart_mode`).
+    """
+    theme.enable()
+    register_cjk_fonts()
+    spec = chart.to_dict()
+    cid = chart_id(spec)
+    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
+    href = write_chart_data(data, name)
+    if chart_mode() == "static":
+        shown = _static_html(cid, png, footer, name, data, alt_text)
+    else:
+        shown = _html(cid, spec, footer, href, data, alt_text, download_label)
+    return RenderedChart(name, spec, png, shown, alt_text)
