@@ -15,7 +15,7 @@ from report_lib.present.labels import Labels
 from report_lib.publish.variants import (HIDE, Variant, VariantError, chapter_number, finish, prepare, render_variants, rewrite_links,
                                  report_chapters)
 
-FIXTURE = Path(__file__).parent / "fixtures" / "02_fixture.md"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "02_fixture.md"
 SEGMENTS = ("state_owned", "joint_stock", "regional")
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from test_site import SITE, pages
+from test_built_site import SITE, pages
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
