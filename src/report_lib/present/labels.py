@@ -15,6 +15,7 @@ import pandas as pd
 
 from report_lib.analysis.segment_sizes import segment_sizes
 from report_lib.analysis.segments import MARKET
+from report_lib.data.catalog import ALL_TABLES
 from report_lib.data.dataset import Dataset
 
 LANGUAGES = ("en", "zh")
@@ -45,6 +46,17 @@ class Labels:
         if found.empty:
             raise KeyError(f"{key!r} is missing from {self.dataset.data_dir / 'reference' / (table + '.csv')}")
         return str(found.iloc[0])
+
+    def name(self, table: str, key: str) -> str:
+        """Return the name of ``key`` in this language from a reference table with ``name_en``/``name_zh``.
+
+        The one id -> name lookup of the book: ``label.name("tools", "points_mall")``,
+        ``label.name("vendors", v)``, ``label.name("themes", t)``. The key column is the
+        table's key in :mod:`report_lib.data.catalog`; a missing id raises ``KeyError``
+        naming the file.
+        """
+        spec = next(s for s in ALL_TABLES if s.name == table)
+        return self._lookup(table, spec.key, key, f"name_{self.lang}")
 
     def segment(self, segment: str, short: bool = True) -> str:
         """Return the (short) label of a segment id."""

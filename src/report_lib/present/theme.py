@@ -52,3 +52,16 @@ def enable() -> None:
     if THEME_NAME not in alt.theme.names():
         alt.theme.register(THEME_NAME, enable=False)(theme)
     alt.theme.enable(THEME_NAME)
+
+
+def css_variables() -> str:
+    """Return the palette as CSS custom properties (``:root { --report-highlight: #1f5f8b; ... }``).
+
+    The site's and the PDF's stylesheets use ``var(--report-...)`` only, so the one
+    palette of this module colours charts, pages and print alike.
+    """
+    tokens = {"highlight": HIGHLIGHT, "muted": MUTED, "warning": WARNING,
+              **{f"palette-{i}": colour for i, colour in enumerate(PALETTE)},
+              **{f"segment-{key.replace('_', '-')}": colour for key, colour in SEGMENT_COLOURS.items()}}
+    body = "".join(f"  --report-{name}: {value};\n" for name, value in tokens.items())
+    return ":root {\n" + body + "}\n"
