@@ -21,3 +21,13 @@ def test_unknown_segment_names_the_choices(dataset):
     assert check_segment(dataset, "regional") == "regional"
     with pytest.raises(ValueError, match="all, state_owned, joint_stock, regional; got 'rural'"):
         check_segment(dataset, "rural")
+
+
+def test_segment_figures_finds_a_split_and_its_absence(dataset):
+    """Chapter 2 has figures for regional banks; chapter 3 has none (its page says so)."""
+    from report_lib.analysis.segments import segment_figures
+
+    assert not segment_figures(dataset.figures, "regional", (2,)).empty
+    assert segment_figures(dataset.figures, "regional", (3,)).empty
+    assert not segment_figures(dataset.figures, "all", (3,)).empty
+    assert len(segment_figures(dataset.figures, "regional")) >= len(segment_figures(dataset.figures, "regional", (2,)))

@@ -1,9 +1,9 @@
-"""Tests of report_lib.page.opening: names, the no-split sentence, and a variant's opening."""
+"""Tests of report_lib.page.opening: names and a variant's opening."""
 
 import pytest
 
 from report_lib.page.opening import findings_rows, findings_sentences, segment_table
-from report_lib.present.labels import Labels, difference_text, figure_name, no_split_note
+from report_lib.present.labels import Labels, difference_text, figure_name
 
 
 @pytest.fixture(scope="module")
@@ -17,16 +17,6 @@ def test_figure_name_uses_labels_and_falls_back_to_words(label):
     assert figure_name(label, "no_such_subject", "no_such_group") == "no such subject · no such group"
     assert figure_name(label, "stage_deployed_in_use", "crm_platform") == (
         "Deployed and in use · Customer relationship management platform")
-
-
-def test_no_split_note_only_where_the_segment_has_no_value(dataset, label):
-    """The sentence appears for a bank type without a value, never in the main book or with a value."""
-    cards = dataset.select(topic="bank_cards")
-    rights = dataset.select(topic="rights_selection_factors")
-    assert no_split_note(cards, label, "regional") == label("variant.no_split")
-    assert "no figure by bank type" in no_split_note(cards, label, "regional")
-    assert no_split_note(cards, label, "all") == ""
-    assert no_split_note(rights, label, "regional") == ""
 
 
 def test_difference_text_carries_sign_and_qualifier(label):

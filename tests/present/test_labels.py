@@ -36,3 +36,29 @@ def test_every_segment_has_labels(dataset):
     """All segment ids have short labels in both languages."""
     for segment in dataset.table("segments")["segment"]:
         assert Labels(dataset, "en").segment(segment) and Labels(dataset, "zh").segment(segment)
+
+
+def test_no_split_note_only_where_the_segment_has_no_value(dataset):
+    """The sentence appears for a bank type without a value, never in the main book or with a value."""
+    from report_lib.present.labels import no_split_note
+
+    label = Labels(dataset, "zh")
+    cards = dataset.select(topic="bank_cards")
+    rights = dataset.select(topic="rights_selection_factors")
+    assert no_split_note(label, cards, "regional") == label("variant.no_split")
+    assert no_split_note(label, cards, "all") == ""
+    assert no_split_note(label, rights, "regional") == ""
+    assert no_split_note(label, dataset.select(chapter=4), "joint_stock") == label("variant.no_split")
+
+
+def test_n_text_of_a_base_states_its_n_or_falls_back_to_the_segment(dataset):
+    """A base with a stated n shows it; bank-type respondents show the inferred n; other bases without n show nothing."""
+    from report_lib.present.labels import n_text
+
+    label = Labels(dataset, "en")
+    bases = dataset.table("bases")
+    unstated = bases.loc[bases["n"].isna() & (bases["base"] != "respondents_segment"), "base"]
+    assert n_text(label, "regional", "respondents_all") == "n=120"
+    assert n_text(label, "regional", "respondents_segment") == n_text(label, "regional")
+    if len(unstated):
+        assert n_text(label, "regional", unstated.iloc[0]) == ""

@@ -7,6 +7,8 @@ sometimes combines two (``state_owned_joint_stock``) or names a sub-group
 
 from __future__ import annotations
 
+import pandas as pd
+
 from report_lib.data.dataset import Dataset
 
 MARKET = "all"
@@ -22,6 +24,14 @@ def bank_types(dataset: Dataset) -> list[str]:
     """Return the bank-type segments a reader can choose (state-owned, joint-stock, regional)."""
     table = dataset.table("segments").sort_values("order")
     return table.loc[table["kind"] == "bank_type", "segment"].tolist()
+
+
+def segment_figures(figures: pd.DataFrame, segment: str, chapters: tuple[int, ...] | None = None) -> pd.DataFrame:
+    """Return the ``figures`` printed for ``segment`` (only those of ``chapters`` when given)."""
+    keep = figures["segment"] == segment
+    if chapters is not None:
+        keep &= figures["chapter"].isin(chapters)
+    return figures[keep]
 
 
 def check_segment(dataset: Dataset, segment: str) -> str:

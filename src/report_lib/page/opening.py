@@ -16,7 +16,7 @@ from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
 from report_lib.analysis.segments import MARKET, bank_types
-from report_lib.page.page import open_chapter
+from report_lib.page.page import open_page
 
 
 def segment_table(label: Labels, segment: str, chapter: int | None) -> pd.DataFrame:
@@ -85,7 +85,7 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
     from IPython.display import Markdown, display
 
 
-    book = open_chapter(data_dir, lang, segment)
+    book = open_page(data_dir, lang, segment)
     label, name = book.label, book.label.segment(segment, short=False)
     display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
     rows = findings_rows(book.data, segment, chapter)

@@ -1,7 +1,9 @@
-"""What a chapter notebook holds on to: the data, its labels, and a way to show charts.
+"""What a page's notebook holds on to: the data, its labels, and a way to show charts and glue prose.
 
-A chapter's first cell is ``book = open_chapter(data_dir, lang)``; after that each
-cell reads like prose: select figures, compute, ``book.show(...)``.
+A page's first cell is ``book = open_page(data_dir, lang, segment)``; after that each
+cell reads like prose: select figures, compute, ``book.show(...)``. Tables are built by
+:mod:`report_lib.present.tables` and sentences by :mod:`report_lib.present.labels`;
+:class:`Page` only shows, glues and prints them.
 """
 
 from __future__ import annotations
@@ -12,43 +14,17 @@ import pandas as pd
 
 from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.footer import chart_footer
-from report_lib.present.labels import Labels, n_text, no_split_note
-from report_lib.page.render import RenderedChart, one_line_cells, render_chart
+from report_lib.present.labels import Labels, n_text
+from report_lib.present.tables import Table, figure_text, relabelled
+from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.analysis.segments import check_segment
 
 
 @dataclass(frozen=True)
-class Table:
-    """A table for the book: HTML without the row index, and the same as plain text for nbval.
-
-    Computed (float) columns show ``decimals`` places; printed values are strings and
-    show exactly as printed.
-    """
-
-    frame: pd.DataFrame
-    decimals: int = 2
-
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        shown = self.frame.astype(object).where(self.frame.notna(), "–")
-        shown = one_line_cells(shown)  # a tab or newline in a quote reads as a space
-        for column in self.frame.select_dtypes("float").columns:
-            shown[column] = [v if v == "–" else self._fixed(v) for v in shown[column]]
-        return {
-            "text/html": shown.to_html(index=False, border=0, classes="report-table", escape=True),
-            "text/plain": shown.to_string(index=False),
-        }
-
-    def _fixed(self, value: float) -> str:
-        """Format with ``decimals`` places; a value that rounds to zero shows without a minus sign."""
-        text = f"{value:.{self.decimals}f}"
-        return text.lstrip("-") if float(text) == 0 else text
-
-
-@dataclass(frozen=True)
-class Chapter:
-    """The dataset, labels of one language and the chart renderer of one chapter run."""
+class Page:
+    """The dataset, labels of one language and segment, and the chart renderer of one page run."""
 
     data: Dataset
     label: Labels
@@ -74,31 +50,10 @@ class Chapter:
         parts = [name] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en")) if p != default]
         return "-".join(parts)
 
-    def provenance(self, figures: pd.DataFrame) -> pd.DataFrame:
-        """Return the provenance table of ``figures``: id, value as printed, quote, flag, note."""
-        label = self.label
-        shown = figures.apply(lambda r: label.value(r["value_printed"], r["unit"], r["qualifier"]), axis=1)
-        return pd.DataFrame({
-            label("column.id"): figures["id"].to_numpy(),
-            label("column.value"): shown.to_numpy(),
-            label("column.quote_zh"): figures["quote_zh"].to_numpy(),
-            label("column.flag"): figures["flag"].map(self._flag_labels).to_numpy(),
-            label("column.note"): figures["note"].to_numpy(),
-        })
-
     @property
     def sample_sizes(self) -> Inference:
         """The bank-type sizes inferred from the printed shares (:mod:`report_lib.analysis.segment_sizes`)."""
         return segment_sizes.inference(self.data)
-
-    def n_text(self, segment: str, base: str) -> str:
-        """Return the n of one bar: stated by its base, inferred for a bank type, else empty."""
-        bases = self.data.table("bases").set_index("base")
-        if pd.notna(bases.loc[base, "n"]):
-            return self.label("footer.n_all").format(n=int(bases.loc[base, "n"]))
-        if base == "respondents_segment":
-            return n_text(self.label, segment)
-        return ""
 
     def shares(self, figures: pd.DataFrame, item: str = "subject", group: str = "segment") -> pd.DataFrame:
         """Return figures as bars for :func:`report_lib.present.charts.general.share_bars`, labelled in this language.
@@ -122,41 +77,22 @@ class Chapter:
             return self.tool_name(row.category) if row.category else self.label("group.all_tools")
         return self.label.subject(row.subject)
 
+    def n_text(self, segment: str, base: str) -> str:
+        """Return the n of one bar (:func:`report_lib.present.labels.n_text`); used by :meth:`shares`."""
+        return n_text(self.label, segment, base)
+
     def tool_name(self, tool_id: str) -> str:
-        """Return a tool's name in this language (``reference/tools.csv``)."""
-        tools = self.data.table("tools").set_index("tool_id")
-        return str(tools.loc[tool_id, f"name_{self.label.lang}"])
-
-    def figure_table(self, figures: pd.DataFrame, with_tool: bool = False) -> Table:
-        """Return figures as a reader's table: what, bank type, value as printed, base and n.
-
-        ``with_tool`` adds the tool each figure is about (its ``category``) as the first column.
-        """
-        label = self.label
-        tool = {label("column.tool"): [self.tool_name(t) for t in figures["category"]]} if with_tool else {}
-        return Table(pd.DataFrame({
-            **tool,
-            label("column.subject"): [label.subject(s) for s in figures["subject"]],
-            label("column.segment"): [label.segment(s) for s in figures["segment"]],
-            label("column.value"): [label.value(r.value_printed, r.unit, r.qualifier) for r in figures.itertuples()],
-            label("column.base"): [label.base(b) for b in figures["base"]],
-            label("column.n"): [self.n_text(r.segment, r.base) or "–" for r in figures.itertuples()],
-        }))
-
-    def segment_note(self, figures: pd.DataFrame) -> Markdown | None:
-        """Return, as Markdown, the plain sentence a variant prints when ``figures`` have no value for its segment.
-
-        ``None`` (no output) in the main book and when the segment has a value
-        (:func:`report_lib.page.opening.no_split_note`).
-        """
-        from IPython.display import Markdown
-
-        note = no_split_note(figures, self.label, self.segment)
-        return Markdown(note) if note else None  # no output at all in the main book
+        """Return a tool's name in this language; used by :meth:`shares`."""
+        return self.label.name("tools", tool_id)
 
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""
-        return self.glue_text(name, self.text(figure_id))
+        return self.glue_text(name, figure_text(self.label, figure_id))
+
+    def glue_figures(self, names: dict[str, str]) -> None:
+        """Glue several figures at once: ``{glue name: figure id}`` (see :meth:`glue_figure`)."""
+        for name, figure_id in names.items():
+            self.glue_figure(name, figure_id)
 
     def glue_text(self, name: str, text: str) -> str:
         """Glue a computed text (e.g. a recomputed rate) for use in prose as ``{glue:md}`name```."""
@@ -174,34 +110,23 @@ class Chapter:
     def table(self, frame: pd.DataFrame) -> Table:
         """Return ``frame`` for display, its columns relabelled from ``column.*`` labels.
 
-        A named index becomes the first column; missing values show as a dash.
+        A named index becomes the first column; missing values show as a dash
+        (:func:`report_lib.present.tables.relabelled`).
         """
-        shown = frame.reset_index() if frame.index.name else frame
-        relabel = {c: self.label(f"column.{c}") for c in shown.columns if self.label.has(f"column.{c}")}
-        return Table(shown.rename(columns=relabel))
+        return relabelled(self.label, frame)
 
-    def policy_table(self) -> Table:
-        """Return the policy documents with title, issuer, key phrase and period, in this language."""
-        lang, label = self.label.lang, self.label
-        policies = self.data.table("policies")
-        return self.table(pd.DataFrame({
-            label("column.policy"): policies[f"title_{lang}"],
-            label("column.issuer"): policies[f"issuer_{lang}"],
-            label("column.issuer_basis"): policies["issuer_basis"].map(lambda b: label(f"issuer_basis.{b}")),
-            label("column.key_phrase"): policies[f"key_phrase_{lang}"],
-            label("column.period_in_title"): policies["period_in_title"],
-        }))
+    def note(self, text: str) -> Markdown | None:
+        """Return ``text`` as Markdown to print under a chart or table; ``None`` (no output) when empty.
 
-    def _flag_labels(self, flags: str) -> str:
-        return ", ".join(self.label.flag(f) for f in flags.split(";")) if flags else ""
+        The main book passes the empty sentences of
+        :func:`report_lib.present.labels.no_split_note`, so it shows nothing.
+        """
+        from IPython.display import Markdown
 
-    def text(self, figure_id: str) -> str:
-        """Return one figure formatted as printed, with unit and qualifier (for prose)."""
-        row = self.data.figure(figure_id)
-        return self.label.value(row["value_printed"], row["unit"], row["qualifier"])
+        return Markdown(text) if text else None
 
 
-def open_chapter(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Chapter:
-    """Load and validate the data folder and return the chapter's working context."""
+def open_page(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Page:
+    """Load and validate the data folder and return the page's working context."""
     data = load_dataset(data_dir)
-    return Chapter(data, Labels(data, lang), check_segment(data, segment))
+    return Page(data, Labels(data, lang), check_segment(data, segment))

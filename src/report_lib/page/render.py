@@ -30,6 +30,7 @@ import vl_convert as vlc
 
 from report_lib import paths, run_record
 from report_lib.present import theme
+from report_lib.present.tables import one_line_cells
 
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 CHART_DATA = "chart-data"
@@ -110,11 +111,6 @@ class RenderedChart:
             "image/png": base64.b64encode(self.png).decode("ascii"),
             "text/plain": self.alt_text,
         }
-
-
-def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
-    """Return ``data`` with every run of whitespace in text cells (newline, tab) made one space."""
-    return data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
 
 
 def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:

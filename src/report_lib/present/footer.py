@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from report_lib.present.labels import Labels
+from report_lib.present.labels import Labels, n_text
+from report_lib.analysis.segments import MARKET
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segment_sizes import INFERABLE
 
@@ -28,7 +29,7 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
         n = bases.loc[base, "n"]
         segments = set(figures.loc[figures["base"] == base, "segment"])
         if pd.notna(n):
-            size = f"n={int(n)}"
+            size = n_text(label, MARKET, base)
         elif base == SEGMENT_BASE and segments <= set(INFERABLE):
             size = label("footer.n_inferred_per_bar")
         else:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from report_lib.analysis.segment_sizes import segment_sizes
-from report_lib.analysis.segments import MARKET
+from report_lib.analysis.sample_sizes import SEGMENT_BASE
+from report_lib.analysis.segments import MARKET, segment_figures
 from report_lib.data.catalog import ALL_TABLES
 from report_lib.data.dataset import Dataset
 
@@ -106,13 +107,14 @@ def figure_name(label: Labels, subject: str, category: str = "") -> str:
     return name
 
 
-def no_split_note(figures: pd.DataFrame, label: Labels, segment: str) -> str:
-    """Return the sentence to print under a chart of ``figures`` when they have no value for ``segment``.
+def no_split_note(label: Labels, figures: pd.DataFrame, segment: str) -> str:
+    """Return the one sentence a page prints when ``figures`` have no value for ``segment``.
 
-    Empty for the main book (``all``) and when ``figures`` include the segment. When no
-    bank type has a value, the sentence says the values shown are for all banks.
+    ``figures`` are what a chart plots or all figures of a chapter. Empty for the main
+    book (``all``) and when ``figures`` include the segment; otherwise ``variant.no_split``
+    (the values shown are for all banks), in the label's language.
     """
-    if segment == MARKET or (figures["segment"] == segment).any():
+    if segment == MARKET or not segment_figures(figures, segment).empty:
         return ""
     return label("variant.no_split")
 
@@ -132,8 +134,21 @@ def difference_text(label: Labels, difference: float, qualifier: str) -> str:
     return label.value(f"{difference:+.1f}".replace("+0.0", "0.0"), "percentage_points", qualifier)
 
 
-def n_text(label: Labels, segment: str) -> str:
-    """Return ``n=120``, ``n=36 / 54, inferred`` or "n not published" for ``segment``, in the label's language."""
+def n_text(label: Labels, segment: str, base: str | None = None) -> str:
+    """Return how many answered, as the book prints it: ``n=120``, ``n=36 / 54, inferred`` or "n not published".
+
+    The one n formatter of the book (charts, tables, footers, variant pages). Without
+    ``base``, the n of ``segment``: stated for all banks, inferred for a bank type
+    (:func:`~report_lib.analysis.segment_sizes.segment_sizes`). With ``base``, the n its
+    row in ``bases.csv`` states; a base of bank-type respondents falls back to the
+    segment's n, and any other base without a stated n gives ``""``.
+    """
+    if base is not None:
+        stated = label.dataset.table("bases").set_index("base").loc[base, "n"]
+        if pd.notna(stated):
+            return label("footer.n_all").format(n=int(stated))
+        if base != SEGMENT_BASE:
+            return ""
     sizes = segment_sizes(label.dataset, segment)
     if not sizes:
         return label("footer.n_not_published")

@@ -1,0 +1,61 @@
+"""Tests of report_lib.present.tables: the reader's tables, labelled in the page's language."""
+
+import pandas as pd
+import pytest
+
+from report_lib.present.labels import Labels
+from report_lib.present.tables import (
+    Table, check_mark, figure_table, figure_text, one_line_cells, policy_table, provenance, relabelled)
+
+
+@pytest.fixture(scope="module")
+def zh(dataset):
+    return Labels(dataset, "zh")
+
+
+def test_figure_text_formats_a_figure_as_printed(zh):
+    """A figure is shown as printed with its unit and qualifier."""
+    assert figure_text(zh, "c1_marketing_investment_growth_forecast_body") == "约35%"
+
+
+def test_provenance_lists_quote_and_flag(dataset, zh):
+    """The provenance table carries the quote and the flag of each figure, the flag labelled."""
+    rows = dataset.select(topic="marketing_investment")
+    table = provenance(zh, rows)
+    assert list(table.iloc[:, 2]) == rows["quote_zh"].tolist()
+    assert "不一致" in table.iloc[:, 3].tolist()
+
+
+def test_table_shows_computed_floats_with_fixed_decimals(zh):
+    """Computed columns show two decimals and no negative zero; printed strings stay as printed."""
+    text = relabelled(zh, pd.DataFrame({"level": ["7.90"], "difference_pp": [-0.0004]}))._repr_mimebundle_()["text/plain"]
+    assert "7.90" in text and "0.00" in text and "-0.00" not in text
+
+
+def test_table_shows_tabs_and_newlines_as_spaces():
+    """A quote printed with a tab ('1\\t提升服务') shows as '1 提升服务', not as a literal backslash-t."""
+    html = Table(pd.DataFrame({"quote": ["1\t提升服务", "a\nb"]}))._repr_mimebundle_()["text/html"]
+    assert "1 提升服务" in html and "a b" in html and "\\t" not in html
+    assert one_line_cells(pd.DataFrame({"q": ["x\ty"]}))["q"][0] == "x y"
+
+
+def test_figure_table_gives_n_stated_or_inferred(dataset):
+    """A figure of all respondents shows n=120; one of a bank type its inferred n; the tool column names the tool."""
+    en = Labels(dataset, "en")
+    rows = dataset.figures[dataset.figures["topic"].str.endswith("deployment_progress")]
+    frame = figure_table(en, rows, with_tool=True).frame
+    assert frame.columns[0] == en("column.tool")
+    assert set(frame[en("column.tool")]) <= {en.name("tools", t) for t in rows["category"]}
+    assert "n=120" in set(frame[en("column.n")])
+
+
+def test_policy_table_is_in_the_page_language(dataset, zh):
+    """The policy table has one row per policy and Chinese column names in a Chinese page."""
+    frame = policy_table(zh).frame
+    assert len(frame) == len(dataset.table("policies")) and zh("column.policy") in frame.columns
+
+
+def test_check_mark_glyphs_come_from_labels(dataset):
+    """A check that holds, fails or cannot be made shows the glyph of cell.yes, cell.no, cell.none."""
+    en = Labels(dataset, "en")
+    assert [check_mark(en, v) for v in (True, False, None)] == [en("cell.yes"), en("cell.no"), en("cell.none")]
