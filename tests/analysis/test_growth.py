@@ -3,14 +3,8 @@
 import pandas as pd
 import pytest
 
-from report_lib.analysis.growth import (check_rate, check_year_on_year_claims, compare_growth, decimals,
-                               growth_interval, half_unit, same_quarter_last_year)
-
-
-def test_decimals_and_half_unit():
-    """Printed decimals set the rounding margin: '8.00' -> 0.005, '17' -> 0.5."""
-    assert decimals("8.00") == 2 and decimals("17") == 0
-    assert half_unit("8.00") == pytest.approx(0.005) and half_unit("17") == pytest.approx(0.5)
+from report_lib.analysis.growth import (check_rate, check_year_on_year_claims, compare_growth,
+                               growth_interval, same_quarter_last_year)
 
 
 def test_growth_interval_brackets_the_point_estimate():

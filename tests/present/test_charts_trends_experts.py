@@ -25,7 +25,7 @@ def test_deployment_modes_chart_names_tools_and_modes(dataset, label):
 
 def test_derived_services_chart_shows_printed_qualifiers(dataset, label):
     """The need for derivative services is labelled as approximate, as printed."""
-    _, table = charts.derived_services(trends.derived_services(dataset), label, title="t")
+    _, table = charts.derived_services(trends.derived_services(dataset.figures, dataset.table("bases")), label, title="t")
     assert table[label("column.value")].tolist()[0].startswith(("~", "约"))
 
 

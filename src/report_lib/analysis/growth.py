@@ -5,7 +5,7 @@ growth rates, with chart labels that were jumbled in extraction. Recomputing the
 from the levels is how the reconstruction is checked, and every difference is shown.
 
 Method: a printed number with ``d`` decimals stands for any true value within half a unit
-of its last digit. The recomputed growth is therefore an interval (lowest level ratio to
+of its last digit (:func:`report_lib.analysis.printed.half_unit`). The recomputed growth is therefore an interval (lowest level ratio to
 highest), and a published rate agrees *within rounding* when its own rounding interval
 overlaps that interval.
 """
@@ -14,16 +14,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-
-def decimals(printed: str) -> int:
-    """Return the number of decimals a value was printed with (``"8.00"`` -> 2)."""
-    text = str(printed).strip()
-    return len(text.split(".", 1)[1]) if "." in text else 0
-
-
-def half_unit(printed: str) -> float:
-    """Return half a unit of the last printed digit (``"8.00"`` -> 0.005)."""
-    return 0.5 * 10 ** (-decimals(printed))
+from report_lib.analysis.printed import half_unit
 
 
 def growth_percent(current: float, previous: float) -> float:

@@ -7,66 +7,28 @@ of reported proportions (the GRIM test: Brown and Heathers, 2017, *Social Psycho
 Personality Science* 8(4)), applied in reverse: search the sizes that explain the printed
 figures.
 
-How a printed value ``p`` with ``d`` decimals is read, by qualifier:
-
-* ``exact``: some ``k`` gives ``100 k / n`` that **rounds or truncates** to ``p`` at ``d``
-  decimals (the source mixes both: 66.6 is 2/3 truncated, 66.67 is 2/3 rounded);
-* ``at_least`` ("83%+"): the printed value is the true share cut after ``d`` decimals,
-  so ``p <= 100 k / n < p + 10**-d``;
-* ``approx`` ("约5%"): within one unit of the last printed digit, ``|100 k / n - p| <= 10**-d``
-  (with ``d = 0`` this is within one percentage point);
-* ``at_most``: ``p - 10**-d < 100 k / n <= p``.
+Whether a size ``n`` can produce a printed value is :func:`report_lib.analysis.printed.explains`,
+which reads each qualifier (exact, at least, approx, at most) from the printed decimals.
 
 The sizes of the three bank types must add up to the sample (120); a combined segment
 (state-owned plus joint-stock) has the sum of its parts. Among all such triples the one
 that explains the most figures is kept; when several triples explain equally many, all
 are kept and a segment's size is reported as every value it takes (e.g. "36 or 54").
-
-Examples
---------
->>> explains(66.6, 1, 18, "exact")  # 12/18 = 66.67, truncated to 66.6
-True
->>> explains(78.5, 1, 24, "exact")  # 18/24 = 75.0, 19/24 = 79.17
-False
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from itertools import product
 
 import pandas as pd
 
-from report_lib.analysis.growth import decimals
+from report_lib.analysis.printed import decimals, explains
 
 #: The bank types whose sizes are inferred, and the combined segments that are their sums.
 PARTS = ("state_owned", "joint_stock", "regional")
 COMBINED = {"state_owned_joint_stock": ("state_owned", "joint_stock")}
 SEGMENT_BASE = "respondents_segment"
-_EPS = 1e-9
-
-
-def _truncate(x: float, d: int) -> float:
-    return math.floor(x * 10**d + _EPS) / 10**d
-
-
-def explains(value: float, d: int, n: int, qualifier: str) -> bool:
-    """Return whether some whole ``k`` out of ``n`` gives the printed ``value`` under ``qualifier``."""
-    unit = 10.0**-d
-    for k in range(n + 1):
-        share = 100.0 * k / n
-        if qualifier == "exact" and (
-            abs(round(share, d) - value) < _EPS or abs(_truncate(share, d) - value) < _EPS
-        ):
-            return True
-        if qualifier == "at_least" and value - _EPS <= share < value + unit - _EPS:
-            return True
-        if qualifier == "approx" and abs(share - value) <= unit + _EPS:
-            return True
-        if qualifier == "at_most" and value - unit + _EPS < share <= value + _EPS:
-            return True
-    return False
 
 
 def segment_shares(figures: pd.DataFrame) -> pd.DataFrame:

@@ -2,14 +2,15 @@
 
 Examples
 --------
->>> announced_vs_listed(data, "structure_needs_announced_count", "structure_needs")   # doctest: +SKIP
+>>> announced_vs_listed(data.figures, "structure_needs_announced_count", data.table("structure_needs"))   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from report_lib.data.dataset import Dataset
+from report_lib.analysis.printed import decimals, explains
+from report_lib.analysis.segments import MARKET
 
 
 def trend_figures(trends: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
@@ -28,16 +29,16 @@ def trend_figures(trends: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(counts)
 
 
-def announced_vs_listed(data: Dataset, subject: str, table: str) -> pd.DataFrame:
+def announced_vs_listed(figures: pd.DataFrame, subject: str, listed: pd.DataFrame) -> pd.DataFrame:
     """Compare a count the text announces (a figure) with the items it actually lists (a table).
 
     Parameters
     ----------
-    data
-        The dataset.
+    figures
+        The data of record.
     subject
         Subject of the figure holding the announced count (e.g. "四点" = 4).
-    table
+    listed
         Reference table with one row per listed item.
 
     Returns
@@ -45,10 +46,10 @@ def announced_vs_listed(data: Dataset, subject: str, table: str) -> pd.DataFrame
     pandas.DataFrame
         One row: ``id, announced, listed, matches``.
     """
-    figure = data.figures[data.figures["subject"] == subject].iloc[0]
-    announced, listed = int(figure["value"]), len(data.table(table))
-    return pd.DataFrame({"id": [figure["id"]], "announced": [announced], "listed": [listed],
-                         "matches": [announced == listed]})
+    figure = figures[figures["subject"] == subject].iloc[0]
+    announced, count = int(figure["value"]), len(listed)
+    return pd.DataFrame({"id": [figure["id"]], "announced": [announced], "listed": [count],
+                         "matches": [announced == count]})
 
 
 def implied_count(share: float, n: int) -> int:
@@ -56,31 +57,41 @@ def implied_count(share: float, n: int) -> int:
     return int(round(share * n / 100))
 
 
-def derived_services(data: Dataset, topic: str = "derived_service_demand") -> pd.DataFrame:
+def derived_services(figures: pd.DataFrame, bases: pd.DataFrame,
+                     topic: str = "derived_service_demand") -> pd.DataFrame:
     """Summarise the derivative-service figures: one row per subject, with implied respondents.
 
     When a subject is printed twice (e.g. in body text and in a chart caption) the first
     row is used and the number of printings is kept. ``implied_k`` is the whole number of
     respondents nearest the share for the base's n (a check, not a published value);
-    ``k_fits`` says whether k/n rounds back to the printed value at its printed precision.
+    ``k_fits`` says whether some k/n gives the printed value as its qualifier reads it
+    (:func:`report_lib.analysis.printed.explains`: an "approx" value within one unit of
+    its last digit, an exact one rounded or truncated).
+
+    Parameters
+    ----------
+    figures
+        The data of record.
+    bases
+        ``reference/bases.csv``: the stated n of each base.
 
     Returns
     -------
     pandas.DataFrame
         ``subject, id, printed, share, qualifier, base, n, printings, implied_k, k_fits``.
     """
-    rows = data.select(topic=topic, segment="all")
-    bases = data.table("bases").set_index("base")["n"]
+    rows = figures[(figures["topic"] == topic) & (figures["segment"] == MARKET)]
+    stated = bases.set_index("base")["n"]
     out = []
     for subject, group in rows.groupby("subject", sort=False):
         first = group.iloc[0]
-        n = bases.get(first["base"])
-        k = implied_count(first["value"], int(n)) if pd.notna(n) else None
-        decimals = len(first["value_printed"].partition(".")[2])
-        fits = None if k is None else round(100 * k / n, decimals) == round(first["value"], decimals)
+        n = stated.get(first["base"])
+        known = pd.notna(n)
+        k = implied_count(first["value"], int(n)) if known else None
+        fits = explains(float(first["value"]), decimals(first["value_printed"]), int(n), first["qualifier"]) if known else None
         out.append({"subject": subject, "id": first["id"], "printed": first["value_printed"],
                     "share": float(first["value"]), "qualifier": first["qualifier"], "base": first["base"],
-                    "n": None if pd.isna(n) else int(n), "printings": len(group), "implied_k": k, "k_fits": fits})
+                    "n": int(n) if known else None, "printings": len(group), "implied_k": k, "k_fits": fits})
     return pd.DataFrame(out)
 
 

@@ -1,0 +1,39 @@
+"""Tests of report_lib.analysis.printed: decimals, rounding margins and whether k/n fits a printed share."""
+
+import pytest
+
+from report_lib.analysis.printed import decimals, explains, half_unit
+
+
+def test_decimals_and_half_unit():
+    """Printed decimals set the rounding margin: '8.00' -> 0.005, '17' -> 0.5."""
+    assert decimals("8.00") == 2 and decimals("17") == 0
+    assert half_unit("8.00") == pytest.approx(0.005) and half_unit("17") == pytest.approx(0.5)
+
+
+def test_exact_share_may_be_rounded_or_truncated():
+    """2/3 prints as 66.67 (rounded) or 66.6 (truncated); 66.7 needs rounding at one decimal."""
+    assert explains(66.67, 2, 3, "exact") and explains(66.6, 1, 18, "exact") and explains(66.7, 1, 18, "exact")
+
+
+def test_a_percentage_no_size_explains():
+    """78.5% is not k/24 nor k/48 (needs a multiple of 14); 99%+ is impossible below n=100."""
+    assert not explains(78.5, 1, 24, "exact") and not explains(78.5, 1, 48, "exact")
+    assert explains(78.5, 1, 14, "exact")
+    assert not any(explains(99.0, 0, n, "at_least") for n in range(1, 100))
+
+
+def test_at_least_reads_the_printed_value_as_truncated():
+    """'75%+' fits 27/36 = 75.0 and 41/54 = 75.9 but not 18 (13/18 = 72.2, 14/18 = 77.8)."""
+    assert explains(75.0, 0, 36, "at_least") and explains(75.0, 0, 54, "at_least")
+    assert not explains(75.0, 0, 18, "at_least")
+
+
+def test_approx_allows_one_unit_of_the_last_digit():
+    """'约5%' fits 4/84 = 4.76 but '约5%' does not fit 0/10 or 1/10."""
+    assert explains(5.0, 0, 84, "approx") and not explains(5.0, 0, 10, "approx")
+
+
+def test_at_most_reads_the_printed_value_as_a_ceiling():
+    """'at most 10%' fits 1/11 = 9.09 but not 2/11 = 18.2 nor 0/11 (more than one unit below)."""
+    assert explains(10.0, 0, 11, "at_most") and not explains(5.0, 0, 11, "at_most")
