@@ -47,3 +47,11 @@ def test_on_the_data_of_record_only_the_rights_platform_leans_to_the_cloud(datas
 def test_other_segments_have_no_deployment_modes(dataset):
     """The source prints no deployment-mode share by bank type."""
     assert deployment.deployment_modes(dataset.figures, "regional").empty
+
+
+def test_on_premise_from_gap_adds_the_gap_to_private_cloud():
+    """The implied on-premise share is private cloud plus the printed gap, without float noise."""
+    from report_lib.analysis.deployment import on_premise_from_gap
+
+    assert on_premise_from_gap(36.4, 9.1) == 45.5
+    assert f"{on_premise_from_gap(0.1, 0.2)}" == "0.3"

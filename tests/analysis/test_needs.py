@@ -22,3 +22,16 @@ def test_a_changed_share_changes_the_leader(dataset):
     figures = dataset.figures.copy()
     figures.loc[figures["id"] == "c2_need_traffic_upgrade_state_owned", "value"] = 80.0
     assert needs_led_by(segment_leaders(figures), "joint_stock") == ["need_traffic_upgrade"]
+
+
+def test_check_claims_tests_who_leads_on_what(dataset):
+    """Each claim holds exactly when its bank type has the top share of its need; a false claim fails."""
+    from report_lib.analysis.needs import check_claims, needs_led_by, segment_leaders
+
+    leaders = segment_leaders(dataset.figures)
+    checks = check_claims(leaders)
+    assert list(checks["claim"]) == ["state_owned_traffic", "regional_channels"]
+    for row in checks.itertuples():
+        assert row.holds == (row.need in needs_led_by(leaders, row.segment))
+    led = needs_led_by(leaders, "regional")[0]
+    assert not check_claims(leaders, {"x": ("no_such_segment", led)})["holds"].any()

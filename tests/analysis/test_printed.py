@@ -37,3 +37,13 @@ def test_approx_allows_one_unit_of_the_last_digit():
 def test_at_most_reads_the_printed_value_as_a_ceiling():
     """'at most 10%' fits 1/11 = 9.09 but not 2/11 = 18.2 nor 0/11 (more than one unit below)."""
     assert explains(10.0, 0, 11, "at_most") and not explains(5.0, 0, 11, "at_most")
+
+
+def test_first_printings_drops_only_repeat_rows():
+    """A row whose id ends in _repeat is left out; other rows stay in order."""
+    import pandas as pd
+
+    from report_lib.analysis.printed import first_printings
+
+    figures = pd.DataFrame({"id": ["a", "a_repeat", "b_repeated"]})
+    assert first_printings(figures)["id"].tolist() == ["a", "b_repeated"]

@@ -62,3 +62,16 @@ def test_n_text_of_a_base_states_its_n_or_falls_back_to_the_segment(dataset):
     assert n_text(label, "regional", "respondents_segment") == n_text(label, "regional")
     if len(unstated):
         assert n_text(label, "regional", unstated.iloc[0]) == ""
+
+
+def test_leaders_sentence_names_each_bank_type_in_the_page_language(dataset):
+    """One sentence per bank type, naming it in full; Chinese labels give a Chinese sentence."""
+    from report_lib.analysis.needs import segment_leaders
+    from report_lib.analysis.segments import bank_types
+    from report_lib.present.labels import leaders_sentence
+
+    leaders = segment_leaders(dataset.figures)
+    for lang in ("en", "zh"):
+        label = Labels(dataset, lang)
+        text = leaders_sentence(label, leaders, bank_types(dataset))
+        assert all(label.segment(s, short=False) in text for s in bank_types(dataset))

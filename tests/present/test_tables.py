@@ -59,3 +59,38 @@ def test_check_mark_glyphs_come_from_labels(dataset):
     """A check that holds, fails or cannot be made shows the glyph of cell.yes, cell.no, cell.none."""
     en = Labels(dataset, "en")
     assert [check_mark(en, v) for v in (True, False, None)] == [en("cell.yes"), en("cell.no"), en("cell.none")]
+
+
+def test_evaluation_table_marks_the_published_core_and_the_conflict(dataset):
+    """3C members get ✓, a tool whose grades contradict the published tier gets ✗ naming it."""
+    from report_lib.analysis.evaluation import evaluate_tools
+    from report_lib.present.tables import evaluation_table
+
+    en = Labels(dataset, "en")
+    evaluation = evaluate_tools(dataset.table("tool_grades"), dataset.table("tool_classes"))
+    table = evaluation_table(en, evaluation)
+    assert (table["published_core"] == en("cell.yes")).sum() == int(evaluation["published_core"].sum())
+    failed = table.loc[~evaluation["reproduced"].to_numpy(), "reproduced"]
+    assert all(cell.startswith(en("cell.no") + " (") for cell in failed)
+
+
+def test_sizes_and_evidence_tables_show_every_size_and_glyph(dataset):
+    """The sizes table lists every size a segment takes; the evidence shows ✓ or ✗ per figure."""
+    from report_lib.analysis.segment_sizes import inference
+    from report_lib.present.tables import size_evidence_table, sizes_table
+
+    en, found = Labels(dataset, "en"), inference(dataset)
+    sizes = sizes_table(en, found, ["joint_stock", "regional"])
+    assert sizes["n"].tolist() == [" / ".join(map(str, found.sizes(s))) for s in ("joint_stock", "regional")]
+    evidence = size_evidence_table(en, found.evidence)
+    assert set(evidence["explained"]) <= {en("cell.yes"), en("cell.no")} and len(evidence) == len(found.evidence)
+
+
+def test_shown_grade_marks_inferred_grades_and_alternatives(dataset):
+    """A stated grade shows alone; an inferred one says so; 'a or b' shows both."""
+    from report_lib.present.tables import shown_grade
+
+    en = Labels(dataset, "en")
+    assert shown_grade(en, "high", "stated") == en("grade.high")
+    assert shown_grade(en, "high or medium", "inferred") == (
+        f"{en('grade.high')} / {en('grade.medium')} ({en('basis.inferred')})")

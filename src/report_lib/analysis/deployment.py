@@ -84,3 +84,18 @@ def cloud_acceptance(figures: pd.DataFrame, segment: str = "all") -> pd.DataFram
 def tools_leaning(comparison: pd.DataFrame, lean: str = "more_cloud") -> list[str]:
     """Return the tools with at least one comparison of the given lean, in order of first appearance."""
     return list(dict.fromkeys(comparison.loc[comparison["cloud_lean"] == lean, "tool"]))
+
+
+def on_premise_from_gap(private_cloud: float, gap_below_on_premise: float) -> float:
+    """Return the on-premise share the source implies but does not print: private cloud plus the gap.
+
+    For the user rights platform the source prints its private-cloud share and how many
+    points that is below its on-premise share; the on-premise share is their sum. It is a
+    derived number, and carries the rounding of both printed figures.
+
+    Examples
+    --------
+    >>> on_premise_from_gap(36.4, 9.1)
+    45.5
+    """
+    return round(private_cloud + gap_below_on_premise, 10)

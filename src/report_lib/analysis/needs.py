@@ -64,3 +64,35 @@ def segment_leaders(figures: pd.DataFrame, topic: str = SEGMENT_TOPIC) -> pd.Dat
 def needs_led_by(leaders: pd.DataFrame, segment: str) -> list[str]:
     """Return the needs on which ``segment`` has the highest share (alone or tied)."""
     return [r.subject for r in leaders.itertuples() if segment in r.highest.split(";")]
+
+
+SOURCE_CLAIMS = {
+    "state_owned_traffic": ("state_owned", "need_traffic_upgrade"),
+    "regional_channels": ("regional", "need_channel_linkage"),
+}
+"""The source's conclusion on who weighs what, as claim id -> (bank type, need it says that type leads on).
+
+The claim texts are the ``claim.<id>`` labels; :func:`check_claims` tests them against the shares.
+"""
+
+
+def check_claims(leaders: pd.DataFrame, claims: dict[str, tuple[str, str]] = SOURCE_CLAIMS) -> pd.DataFrame:
+    """Check each claim "bank type X leads on need Y" against the printed shares.
+
+    Parameters
+    ----------
+    leaders
+        Output of :func:`segment_leaders`.
+    claims
+        Claim id -> (segment, need subject); the source's own by default.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``claim``, ``segment``, ``need`` and ``holds`` (True when the segment has
+        the highest share of that need, alone or tied).
+    """
+    return pd.DataFrame([{"claim": claim, "segment": segment, "need": need,
+                          "holds": need in needs_led_by(leaders, segment)}
+                         for claim, (segment, need) in claims.items()],
+                        columns=["claim", "segment", "need", "holds"])

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 _EPS = 1e-9
 
 
@@ -76,3 +78,17 @@ def explains(value: float, d: int, n: int, qualifier: str) -> bool:
         if qualifier == "at_most" and value - unit + _EPS < share <= value + _EPS:
             return True
     return False
+
+
+REPEAT_SUFFIX = "_repeat"
+"""The id suffix of a figure recorded a second time where the source prints it again in the same words."""
+
+
+def first_printings(figures: pd.DataFrame) -> pd.DataFrame:
+    """Return ``figures`` without their repeat printings, so each printed figure counts once.
+
+    The data of record keeps every printing with its own quote; a figure the source prints
+    a second time is recorded under the id of its first printing plus :data:`REPEAT_SUFFIX`
+    (e.g. ``..._repeat``). A chart of values drops those rows.
+    """
+    return figures[~figures["id"].str.endswith(REPEAT_SUFFIX)]

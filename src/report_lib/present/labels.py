@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from report_lib.analysis.segment_sizes import segment_sizes
+from report_lib.analysis.needs import needs_led_by
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segments import MARKET, segment_figures
 from report_lib.data.catalog import ALL_TABLES
@@ -154,3 +155,18 @@ def n_text(label: Labels, segment: str, base: str | None = None) -> str:
         return label("footer.n_not_published")
     shown = " / ".join(map(str, sizes))
     return label("footer.n_all" if segment == MARKET else "footer.n_inferred").format(n=shown)
+
+
+def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) -> str:
+    """Return the "who leads on what" sentences: for each bank type, the needs on which its share is highest.
+
+    ``leaders`` is :func:`report_lib.analysis.needs.segment_leaders`; a bank type that
+    leads on nothing gets ``sentence.no_lead``, the others ``sentence.leads_on``.
+    """
+    sentences = []
+    for segment in segments:
+        led = needs_led_by(leaders, segment)
+        sentences.append(label("sentence.leads_on" if led else "sentence.no_lead").format(
+            segment=label.segment(segment, short=False),
+            needs=label("footer.list_separator").join(label.subject(s).lower() for s in led)))
+    return " ".join(sentences)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from report_lib.analysis.sample_sizes import Inference
 from report_lib.present.labels import Labels, n_text
 
 
@@ -123,3 +124,92 @@ def check_mark(label: Labels, holds: bool | None) -> str:
 def tick(label: Labels, flag: bool) -> str:
     """Return ✓ (``cell.yes``) for a true flag and an empty cell otherwise (a column of memberships)."""
     return label("cell.yes") if flag else ""
+
+
+def ranking_table(label: Labels, ranking: pd.DataFrame) -> pd.DataFrame:
+    """Return the needs ranking (:func:`~report_lib.analysis.needs.ranked_needs`): rank, need, ✓ for the core group."""
+    return pd.DataFrame({
+        "rank": ranking["rank"],
+        "need": ranking["subject"].map(label.subject),
+        "core": ranking["core"].map(lambda c: tick(label, c)),
+    })
+
+
+def claims_table(label: Labels, checks: pd.DataFrame) -> pd.DataFrame:
+    """Return the source's claims (``claim.*`` labels) with ✓/✗ for whether the shares agree (:func:`~report_lib.analysis.needs.check_claims`)."""
+    return pd.DataFrame({
+        "claim": [label(f"claim.{c}") for c in checks["claim"]],
+        "data_agree": [check_mark(label, h) for h in checks["holds"]],
+    })
+
+
+def one_axis_table(label: Labels, tools: pd.DataFrame) -> pd.DataFrame:
+    """Return tools placed on one axis of the strategy matrix: tool, stages, channels, basis of placement."""
+    def listed(prefix: str, cell: str) -> str:
+        return "; ".join(label(f"{prefix}.{i}") for i in cell.split(";") if i)
+
+    return pd.DataFrame({
+        "tool": tools["tool_id"].map(lambda t: label.name("tools", t)),
+        "stage": tools["lifecycle_stage"].map(lambda v: listed("stage", v)),
+        "channel": tools["channel"].map(lambda v: listed("channel", v)),
+        "basis": tools["placement_basis"].map(lambda b: label(f"placement.{b}")),
+    })
+
+
+def shown_grade(label: Labels, grade: str, basis: str) -> str:
+    """Return a grade (or ``a or b``) in words, with its basis (inferred, open) unless the text states it."""
+    text = " / ".join(label(f"grade.{g}") for g in grade.split(" or "))
+    return text if basis == "stated" else f"{text} ({label(f'basis.{basis}')})"
+
+
+def evaluation_table(label: Labels, evaluation: pd.DataFrame) -> pd.DataFrame:
+    """Return the tool evaluation (:func:`~report_lib.analysis.evaluation.evaluate_tools`) for reading.
+
+    One row per tool: its three grades with their basis, the published tier and 3C
+    membership, and ✓ when the grades reproduce the published result, else ✗ with the
+    result they contradict.
+    """
+    def reproduced(ok: bool, conflict: str) -> str:
+        if ok:
+            return check_mark(label, True)
+        return f"{check_mark(label, False)} ({label('column.conflict')}: {label('column.published_' + conflict)})"
+
+    return pd.DataFrame({
+        "tool": evaluation["tool_id"].map(lambda t: label.name("tools", t)),
+        **{d: [shown_grade(label, g, b) for g, b in zip(evaluation[d], evaluation[f"{d}_basis"])]
+           for d in ("importance", "maturity", "effect")},
+        "published_tier": evaluation["published_tier"],
+        "published_core": evaluation["published_core"].map(lambda c: tick(label, c)),
+        "reproduced": [reproduced(ok, c) for ok, c in zip(evaluation["reproduced"], evaluation["conflict"].str.split(";").str[0])],
+    })
+
+
+def stated_grades_table(label: Labels, grades: pd.DataFrame) -> pd.DataFrame:
+    """Return the grades the text states (``tool_grades.csv``) in words, with their quotes."""
+    return pd.DataFrame({
+        "tool": grades["tool_id"].map(lambda t: label.name("tools", t)),
+        "subject": grades["dimension"].map(lambda d: label(f"column.{d}")),
+        "time_point": grades["time_point"].map(lambda t: label(f"time.{t}") if label.has(f"time.{t}") else label("cell.none")),
+        "value": grades["grade"].map(lambda g: label(f"grade.{g}")),
+        "quote_zh": grades["quote_zh"],
+    })
+
+
+def sizes_table(label: Labels, inference: Inference, segments: list[str]) -> pd.DataFrame:
+    """Return the inferred n of each of ``segments`` (every size it takes, ``36 / 54``)."""
+    return pd.DataFrame({
+        "segment": [label.segment(s) for s in segments],
+        "n": [" / ".join(map(str, inference.sizes(s))) for s in segments],
+    })
+
+
+def size_evidence_table(label: Labels, evidence: pd.DataFrame) -> pd.DataFrame:
+    """Return the figures behind the inferred sizes: each share, the n tested, ✓/✗, and how many sizes fit it."""
+    return pd.DataFrame({
+        "id": evidence["id"],
+        "segment": evidence["segment"].map(label.segment),
+        "value": [label.value(p, "percent", q) for p, q in zip(evidence["value_printed"], evidence["qualifier"])],
+        "n": evidence["n"],
+        "explained": evidence["explained"].map(lambda e: check_mark(label, e)),
+        "sizes_possible": evidence["sizes_possible"],
+    })
