@@ -3,7 +3,8 @@
 A variant of a chapter opens with "key findings for this segment" (:func:`opening`),
 computed by :mod:`report_lib.analysis.segment_comparison`: where the segment is furthest above and
 below all banks, then every figure the source gives for the segment beside the other bank
-types. Where a chart's figures have no split by bank type, :func:`no_split_note` returns
+types. Where a chart's figures have no split by bank type,
+:func:`report_lib.present.labels.no_split_note` returns
 the one plain sentence that says so. Sentences come from ``labels.csv`` (en/zh), numbers
 only from the data of record.
 """

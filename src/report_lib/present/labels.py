@@ -117,7 +117,7 @@ def no_split_note(label: Labels, figures: pd.DataFrame, segment: str) -> str:
     """
     if segment == MARKET or not segment_figures(figures, segment).empty:
         return ""
-    return label("variant.no_split")
+    return label("variant.no_split").format(segment=label.segment(segment, short=False))
 
 
 def shown(label: Labels, printed_and_qualifier: str, unit: str) -> str:
