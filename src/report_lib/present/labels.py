@@ -139,3 +139,17 @@ def n_text(label: Labels, segment: str) -> str:
         return label("footer.n_not_published")
     shown = " / ".join(map(str, sizes))
     return label("footer.n_all" if segment == MARKET else "footer.n_inferred").format(n=shown)
+
+
+def base_n_text(label: Labels, segment: str, base: str) -> str:
+    """Return the n of one figure: stated by its ``base``, inferred for a bank type's respondents, else empty.
+
+    A base with an ``n`` in ``bases.csv`` gives ``n=<n>``; the base ``respondents_segment``
+    gives :func:`n_text` of ``segment``; any other base has no n to show.
+    """
+    bases = label.dataset.table("bases").set_index("base")
+    if pd.notna(bases.loc[base, "n"]):
+        return label("footer.n_all").format(n=int(bases.loc[base, "n"]))
+    if base == "respondents_segment":
+        return n_text(label, segment)
+    return ""
