@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_lib.analysis import expert_themes, trends, vendors
 from report_lib.present import charts, theme
+from label_checks import label, labelled, words  # noqa: F401  (fixtures)
 
 
 def colour_scale(chart) -> dict:

@@ -7,6 +7,7 @@ import pandas as pd
 from report_lib.analysis import evaluation, expert_themes, vendors
 from report_lib.analysis.segment_comparison import split_figures
 from report_lib.present import charts
+from label_checks import label, labelled, words  # noqa: F401  (fixtures)
 
 
 def test_strategy_matrix_has_every_cell(label, labelled):

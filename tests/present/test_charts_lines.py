@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_lib.analysis.growth import compare_growth
 from report_lib.present import charts
+from label_checks import label, labelled, words  # noqa: F401  (fixtures)
 
 
 def test_level_line_keeps_the_printed_values(dataset, label, labelled):

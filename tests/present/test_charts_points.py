@@ -5,6 +5,7 @@ from __future__ import annotations
 from report_lib.analysis import deployment
 from report_lib.present import charts
 from report_lib.present.labels import Labels
+from label_checks import label, labelled, words  # noqa: F401  (fixtures)
 
 
 def test_policy_ladder_one_row_per_policy(dataset, label, labelled):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_lib.analysis import vendors
 from report_lib.present import vendor_tables
+from label_checks import label  # noqa: F401  (fixture)
 
 
 def test_claims_table_describes_each_claim(dataset, label):

@@ -3,9 +3,10 @@
 On ``config-inited`` it writes vl-convert's Vega/Vega-Lite/vega-embed bundle (wrapped
 in an IIFE so its top-level names cannot clash with Sphinx's ``_``) and the chart
 stylesheet into ``_build/.site-static/``, adds that folder to ``html_static_path`` and
-registers both files on every page (the stylesheet is ``static/report-charts.css``
-of this package, after the theme's colours as CSS custom properties). Chart data CSVs written there by executed
-notebooks are copied into the site's ``_static/chart-data/`` at the end of the build.
+registers both files on every page. The stylesheet is this package's
+``static/report-charts.css`` after the theme's colours as CSS custom properties. Chart
+data CSVs written there by executed notebooks are copied into the site's
+``_static/chart-data/`` at the end of the build.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""Chart builders of the book, grouped by form; each takes :class:`~report_lib.present.labels.Labels` and returns ``(chart, table)``.
+"""Chart builders of the book, grouped by form; each returns ``(chart, table)``.
 
-The chart carries no title (:meth:`report_lib.page.page.Chapter.show` sets it from the
-chart's key); the table is the tidy data behind the chart, written as its downloadable
-CSV and shown in the PDF. Bars: :mod:`~report_lib.present.charts.bars`; lines:
+Every builder takes :class:`~report_lib.present.labels.Labels`. The chart carries no
+title (:meth:`report_lib.page.page.Chapter.show` sets it from the chart's key); the table
+is the tidy data behind the chart, written as its downloadable CSV and shown in the PDF. Bars: :mod:`~report_lib.present.charts.bars`; lines:
 :mod:`~report_lib.present.charts.lines`; points: :mod:`~report_lib.present.charts.points`;
 grids: :mod:`~report_lib.present.charts.grids`.
 """

@@ -1,4 +1,4 @@
-"""Fixtures of the presentation tests: labels in both languages and what counts as a label."""
+"""Fixtures of the chart and table tests (imported by them): labels in both languages and what counts as a label."""
 
 from __future__ import annotations
 
