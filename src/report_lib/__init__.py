@@ -2,7 +2,7 @@
 
 The chapters of the book call this library in three steps: load the data of record
 (:func:`report_lib.data.dataset.load_dataset`), compute (growth, comparisons, selections),
-and chart (:mod:`report_lib.present.charts.general`, rendered offline by :mod:`report_lib.page.render`).
+and chart (:mod:`report_lib.present.charts`, rendered offline by :mod:`report_lib.page.render`).
 """
 
 from report_lib.data.dataset import Dataset, load_dataset

@@ -75,3 +75,15 @@ def test_label_line_breaks_show_as_spaces_in_data_tables():
     """A chart label wrapped with a newline reads as words in the data table, not as a literal backslash-n."""
     html = render.table_html(pd.DataFrame({"tool": ["Social customer\nrelationship\tsystem"], "n": [2]}))
     assert "Social customer relationship system" in html and "\\n" not in html and "\\t" not in html
+
+
+def test_theme_and_font_are_set_up_once(chart_in, monkeypatch):
+    """The theme and the CJK font are registered on the first chart of a process, not on every chart."""
+    _, data, chart = chart_in
+    calls = []
+    monkeypatch.setattr(render, "register_cjk_fonts", lambda: calls.append(1))
+    render.prepare_renderer.cache_clear()
+    for name in ("a", "b"):
+        render.render_chart(chart, data, name=name, footer="f", alt_text="a")
+    render.prepare_renderer.cache_clear()  # the next test registers the real font again
+    assert calls == [1]

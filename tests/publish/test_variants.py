@@ -123,7 +123,7 @@ def test_chart_downloads_do_not_collide_between_segments(rendered):
     for segment in SEGMENTS:
         record = nbformat.read(root / "variants" / segment / "02_fixture.ipynb", as_version=4).metadata["report_variant"]
         written += [Path(p).name for p in record["written"]]
-        assert f"fixture-rights-{segment}.csv" in [Path(p).name for p in record["written"]]
+        assert f"c2-rights-scenarios-{segment}.csv" in [Path(p).name for p in record["written"]]
     assert len(written) == len(set(written))
 
 

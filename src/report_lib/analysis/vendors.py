@@ -1,9 +1,9 @@
 """Chapter 3 computations: the TOP30 list as far as it survives, vendor claims per case, capabilities.
 
 Everything here works on ids (``vendor_id``, ``case_id``, ``capability_id``); labels in
-English or Chinese are applied by :mod:`report_lib.present.charts.vendors`. The inputs are the
-reference tables ``vendors``, ``vendor_categories``, ``cases``, ``capabilities`` and
-``vendor_capabilities`` and the rows of ``figures.csv`` with base ``vendor_claim``.
+English or Chinese are applied by :mod:`report_lib.present.charts` and
+:mod:`report_lib.present.vendor_tables`. The inputs are the reference tables ``vendors``,
+``vendor_categories``, ``cases``, ``capabilities`` and ``vendor_capabilities`` and the rows of ``figures.csv`` with base ``vendor_claim``.
 
 Examples
 --------

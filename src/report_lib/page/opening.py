@@ -16,7 +16,7 @@ import pandas as pd
 from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
-from report_lib.analysis.segments import MARKET, bank_types
+from report_lib.analysis.segments import MARKET, bank_types, segment_ids
 from report_lib.page.page import open_page
 
 
@@ -91,10 +91,10 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
     display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
     rows = findings_rows(book.data, segment, chapter)
     if not rows.empty:
-        display(book.show(
-            charts.segment_bars(rows, label, segment, title=label("title.variant_findings").format(segment=name),
-                                subtitle=label("subtitle.variant_findings").format(segment=name)),
-            rows, name=f"key-findings-c{chapter}", alt_text=label("alt.variant_findings").format(segment=name)))
+        in_order = rows.sort_values("segment", key=lambda s: s.map(segment_ids(book.data).index), kind="stable")
+        display(book.show(f"key_findings_c{chapter}",
+                          charts.figure_bars(in_order, label, item="figure", highlight=segment, market=True),
+                          rows, segment=name))
     if not compare_to_market(book.data, segment, chapter).empty:
         display(Markdown(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
         display(book.table(segment_table(book.label, segment, chapter)))

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from report_lib.data.dataset import Dataset, load_dataset
+from report_lib.present.charts.common import title
 from report_lib.present.footer import chart_footer
-from report_lib.present.labels import Labels, n_text
+from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes
@@ -31,59 +32,51 @@ class Page:
     segment: str = "all"
     glued: dict[str, str] = field(default_factory=dict)
 
-    def show(self, chart_and_table, figures: pd.DataFrame, *, name: str, alt_text: str,
-             method: str | None = None, reference: str | None = None) -> RenderedChart:
-        """Render a ``(chart, table)`` pair with a footer built from the plotted ``figures``.
+    def show(self, key: str, chart_and_table: tuple, figures: pd.DataFrame | None = None, *,
+             method: str | None = None, reference: str | None = None, **fields: object) -> RenderedChart:
+        """Render a ``(chart, table)`` pair under the labels of ``key``, with a footer built from ``figures``.
 
-        The chart's CSV is named ``name``, suffixed with the segment and language when
-        they are not the defaults, so variants never overwrite each other's downloads.
+        Parameters
+        ----------
+        key
+            The chart's one id: its title, subtitle (if any) and text alternative are the
+            labels ``title.<key>``, ``subtitle.<key>`` and ``alt.<key>``, its CSV is
+            named by :meth:`download_name`.
+        chart_and_table
+            What a builder of :mod:`report_lib.present.charts` returns.
+        figures
+            The figures of record plotted, for the footer's sources and bases; ``None``
+            when the chart plots reference data only.
+        method, reference
+            A method note and the reference table the chart draws on, for the footer.
+        **fields
+            Values for the ``{...}`` fields of the labels (e.g. ``segment=...``).
         """
         chart, table = chart_and_table
+        label = self.label
+        subtitle = label(f"subtitle.{key}").format(**fields) if label.has(f"subtitle.{key}") else ""
+        chart = chart.properties(title=title(label(f"title.{key}").format(**fields), subtitle))
+        plotted = self.data.figures.iloc[0:0] if figures is None else figures
         return render_chart(
-            chart, table, name=self.download_name(name),
-            footer=chart_footer(figures, self.label, method, reference), alt_text=alt_text,
-            download_label=self.label("footer.download"),
+            chart, table, name=self.download_name(key),
+            footer=chart_footer(plotted, label, method, reference), alt_text=label(f"alt.{key}").format(**fields),
+            download_label=label("footer.download"),
         )
 
-    def download_name(self, name: str) -> str:
-        """Return the chart CSV stem for ``name`` in this run (``name[-segment][-lang]``)."""
-        parts = [name] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en")) if p != default]
+    def download_name(self, key: str) -> str:
+        """Return the chart CSV stem for ``key`` in this run: ``c2_needs`` -> ``c2-needs[-segment][-lang]``.
+
+        The segment and language are added when they are not the defaults, so variants
+        never overwrite each other's downloads.
+        """
+        parts = [key.replace("_", "-")] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en"))
+                                           if p != default]
         return "-".join(parts)
 
     @property
     def sample_sizes(self) -> Inference:
         """The bank-type sizes inferred from the printed shares (:mod:`report_lib.analysis.segment_sizes`)."""
         return segment_sizes.inference(self.data)
-
-    def shares(self, figures: pd.DataFrame, item: str = "subject", group: str = "segment") -> pd.DataFrame:
-        """Return figures as bars for :func:`report_lib.present.charts.general.share_bars`, labelled in this language.
-
-        ``item`` and ``group`` name what a row of bars and a bar stand for: ``subject``,
-        ``segment`` or ``tool`` (the ``category`` column read as a tool id).
-        """
-        return pd.DataFrame({
-            "item": [self._name(r, item) for r in figures.itertuples()],
-            "group": [self._name(r, group) for r in figures.itertuples()],
-            "value": figures["value"].to_numpy(),
-            "shown": [self.label.value(r.value_printed, r.unit, r.qualifier) for r in figures.itertuples()],
-            "n": [self.n_text(r.segment, r.base) for r in figures.itertuples()],
-            "key": figures[group if group != "tool" else "category"].to_numpy(),
-        })
-
-    def _name(self, row, kind: str) -> str:
-        if kind == "segment":
-            return self.label.segment(row.segment)
-        if kind == "tool":
-            return self.tool_name(row.category) if row.category else self.label("group.all_tools")
-        return self.label.subject(row.subject)
-
-    def n_text(self, segment: str, base: str) -> str:
-        """Return the n of one bar (:func:`report_lib.present.labels.n_text`); used by :meth:`shares`."""
-        return n_text(self.label, segment, base)
-
-    def tool_name(self, tool_id: str) -> str:
-        """Return a tool's name in this language; used by :meth:`shares`."""
-        return self.label.name("tools", tool_id)
 
     def glue_figure(self, name: str, figure_id: str) -> str:
         """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""

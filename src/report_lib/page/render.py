@@ -17,6 +17,7 @@ tooltips) and the CSV named instead of linked.
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import json
@@ -74,6 +75,17 @@ def register_cjk_fonts() -> Path:
         "no CJK font found in " + ", ".join(map(str, CJK_FONT_DIRS))
         + ": Chinese chart labels would be boxes; run `make system-deps` (installs fonts-noto-cjk)"
     )
+
+
+@functools.cache
+def prepare_renderer() -> Path:
+    """Enable the book's theme and register the CJK font with vl-convert, once per process.
+
+    Returns the font folder (see :func:`register_cjk_fonts`); a failure is not cached,
+    so the next chart tries again and raises again.
+    """
+    theme.enable()
+    return register_cjk_fonts()
 
 
 def chart_id(spec: dict) -> str:
@@ -163,7 +175,7 @@ def render_chart(
     Parameters
     ----------
     chart
-        The Altair chart (the theme is applied here).
+        The Altair chart (the theme is enabled on the first chart, :func:`prepare_renderer`).
     data
         The table behind the chart, written as CSV and shown as a data table.
     name
@@ -179,8 +191,7 @@ def render_chart(
     -----
     With ``REPORT_CHART_MODE=static`` the HTML is the print fallback (see :func:`chart_mode`).
     """
-    theme.enable()
-    register_cjk_fonts()
+    prepare_renderer()
     spec = chart.to_dict()
     cid = chart_id(spec)
     png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)

@@ -1,7 +1,9 @@
 """The one chart theme of the book: fonts that carry Chinese, quiet axes, one palette.
 
 Every chart in every chapter gets this theme through :func:`enable`; nothing else in
-the project sets colours or fonts.
+the project sets colours or fonts. Each colour is a named token here, used by the chart
+builders by name and written for the stylesheets by :func:`css_variables`
+(``--report-<token>``); ``tests/present/test_theme.py`` fails on a colour literal anywhere else.
 """
 
 from __future__ import annotations
@@ -13,6 +15,19 @@ PALETTE = ["#1f5f8b", "#e07b39", "#5a9e6f", "#b5485d", "#7a6fb0", "#8c8c8c"]
 HIGHLIGHT = "#1f5f8b"
 MUTED = "#b8c4cf"
 WARNING = "#b5485d"
+TEXT_SECONDARY = "#555555"
+GRID = "#e6e6e6"
+AXIS = "#888888"
+MARKET_BAR = "#555555"
+CELL_STROKE = "#ffffff"
+CELL_EMPTY = "#f4f6f8"
+CELL_FULL = "#a9c6dd"
+TIER_RANGE = ["#3f8f5a", "#b9dcbf", "#f4f6f8"]
+MARK_ABSENT = "#f1f3f5"
+HEAT_SCHEME = "blues"
+CELL_GAP = "white"
+TEXT_ON_DARK = "white"
+TEXT_ON_LIGHT = "black"
 SEGMENT_COLOURS = {"all": "#5f6b75", "state_owned": PALETTE[0], "joint_stock": PALETTE[1], "regional": PALETTE[2],
                    "state_owned_joint_stock": PALETTE[4], "city_commercial": PALETTE[3]}
 WIDTH = 560
@@ -28,9 +43,9 @@ def theme() -> alt.theme.ThemeConfig:
                 "font": FONT,
                 "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
                 "title": {"anchor": "start", "fontSize": 15, "fontWeight": 600, "subtitleFontSize": 12,
-                          "subtitleColor": "#555555", "offset": 12},
+                          "subtitleColor": TEXT_SECONDARY, "offset": 12},
                 "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500,
-                         "gridColor": "#e6e6e6", "domainColor": "#888888", "tickColor": "#888888"},
+                         "gridColor": GRID, "domainColor": AXIS, "tickColor": AXIS},
                 "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
                 "range": {"category": PALETTE},
                 "bar": {"color": HIGHLIGHT},
@@ -60,7 +75,10 @@ def css_variables() -> str:
     The site's and the PDF's stylesheets use ``var(--report-...)`` only, so the one
     palette of this module colours charts, pages and print alike.
     """
-    tokens = {"highlight": HIGHLIGHT, "muted": MUTED, "warning": WARNING,
+    tokens = {"highlight": HIGHLIGHT, "muted": MUTED, "warning": WARNING, "text-secondary": TEXT_SECONDARY,
+              "grid": GRID, "axis": AXIS, "market-bar": MARKET_BAR, "cell-stroke": CELL_STROKE,
+              "cell-empty": CELL_EMPTY, "cell-full": CELL_FULL, "mark-absent": MARK_ABSENT,
+              **{f"tier-{i + 1}": colour for i, colour in enumerate(TIER_RANGE)},
               **{f"palette-{i}": colour for i, colour in enumerate(PALETTE)},
               **{f"segment-{key.replace('_', '-')}": colour for key, colour in SEGMENT_COLOURS.items()}}
     body = "".join(f"  --report-{name}: {value};\n" for name, value in tokens.items())

@@ -1,12 +1,15 @@
-"""Chart builders of the book; each takes :class:`~report_lib.present.labels.Labels` and returns ``(chart, table)``.
+"""Chart builders of the book, grouped by form; each returns ``(chart, table)``.
 
-The table is the tidy data behind the chart, written as its downloadable CSV and shown in the PDF.
+Every builder takes :class:`~report_lib.present.labels.Labels`. The chart carries no
+title (:meth:`report_lib.page.page.Chapter.show` sets it from the chart's key); the table
+is the tidy data behind the chart, written as its downloadable CSV and shown in the PDF. Bars: :mod:`~report_lib.present.charts.bars`; lines:
+:mod:`~report_lib.present.charts.lines`; points: :mod:`~report_lib.present.charts.points`;
+grids: :mod:`~report_lib.present.charts.grids`.
 """
 
-from report_lib.present.charts.experts import theme_frequency, theme_matrix
-from report_lib.present.charts.general import (growth_check, level_line, policy_ladder, segment_bars,
-                                               segment_heatmap, share_bars, strategy_matrix, tier_grid)
-from report_lib.present.charts.trends import _tool_name, deployment_modes, derived_services
-from report_lib.present.charts.vendors import (capability_grid, case_summaries, cases_table, categories_table,
-                                               claims_per_case, claims_table, dimensions_table, marks_per_capability,
-                                               marks_per_vendor, vendors_per_category, vendors_table)
+from report_lib.present.charts.bars import (claims_per_case, derived_services, figure_bars, theme_frequency,
+                                            vendors_per_category)
+from report_lib.present.charts.grids import (capability_grid, segment_heatmap, strategy_matrix, theme_matrix,
+                                             tier_grid)
+from report_lib.present.charts.lines import growth_check, level_line
+from report_lib.present.charts.points import deployment_modes, policy_ladder

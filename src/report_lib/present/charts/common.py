@@ -1,0 +1,81 @@
+"""What every chart form shares: the title block, and the one labelled-bar core.
+
+Every bar chart of the book is drawn by :func:`labelled_bars`: horizontal bars, each
+labelled with its value as printed (and its n when it has one), optionally one panel
+per item, coloured by group or by highlight role.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+PANEL_HEADER = {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelFontWeight": 600,
+                "labelOrient": "top", "labelFontSize": 12}
+
+
+def title(text: str, subtitle: str = "") -> alt.Title:
+    """Return a chart title block, with its subtitle when there is one.
+
+    Parameters
+    ----------
+    text
+        The title (a finding, in the page's language).
+    subtitle
+        What is plotted and in which unit; empty for none.
+    """
+    return alt.Title(text, subtitle=subtitle) if subtitle else alt.Title(text)
+
+
+def order_of(values: pd.Series) -> list:
+    """Return the distinct ``values`` in order of first appearance (an axis sort)."""
+    return list(dict.fromkeys(values))
+
+
+def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt.X, width: int,
+                  colour: alt.Color | None = None, panel: str | None = None, tooltip: list[str] | None = None,
+                  bar_height: float | dict | None = None, height: int | None = None, label_limit: int = 260,
+                  dx: int = 4) -> alt.TopLevelMixin:
+    """Draw ``data`` as horizontal bars, one per row, each labelled with its ``text``.
+
+    Parameters
+    ----------
+    data
+        One row per bar, columns already labelled in the page's language.
+    bar
+        Column naming each bar (the y axis, in row order).
+    value
+        Column with the bar length.
+    text
+        Column printed at the end of each bar (the value as printed, with its n if any).
+    x
+        The value axis (scale and ticks).
+    width
+        Width of the plotting area (of each panel).
+    colour
+        Colour encoding (by group or highlight role); ``None`` for the theme's bar colour.
+    panel
+        Column whose values each get their own panel (one row of bars per item); ``None``
+        for one panel.
+    tooltip
+        Columns shown on hover; all columns of ``data`` when ``None``.
+    bar_height, height, label_limit, dx
+        Bar thickness, panel height, longest bar name (px) and gap before the label.
+
+    Returns
+    -------
+    altair.TopLevelMixin
+        The layered (and, with ``panel``, faceted) chart, without a title.
+    """
+    y = alt.Y(f"{bar}:N", sort=order_of(data[bar]), title=None, axis=alt.Axis(labelLimit=label_limit))
+    base = alt.Chart().encode(y=y, tooltip=tooltip or list(data.columns))
+    bars = base.mark_bar(**({"height": bar_height} if bar_height is not None else {})).encode(
+        x=x, **({"color": colour} if colour is not None else {}))
+    labels = base.mark_text(align="left", dx=dx).encode(x=alt.X(f"{value}:Q"), text=f"{text}:N")
+    size = {"width": width, **({"height": height} if height is not None else {})}
+    chart = alt.layer(bars, labels, data=data).properties(**size)
+    if panel is None:
+        return chart
+    return chart.facet(row=alt.Row(f"{panel}:N", sort=order_of(data[panel]), title=None,
+                                   header=alt.Header(**PANEL_HEADER)),
+                       spacing=6).resolve_scale(y="independent")
