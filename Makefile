@@ -7,8 +7,10 @@ DATA ?= data
 SEGMENT ?= all
 PDF_LANG ?= en
 export REPORT_DATA := $(abspath $(DATA))
+## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
+AXE := .tools/node_modules/axe-core/axe.min.js
 
-.PHONY: book pdf test check-data system-deps refresh-nbval clean venv variants
+.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants
 
 venv: $(VENV)/.installed
 
@@ -32,11 +34,11 @@ variants: venv
 pdf: venv
 	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
 
-## Build the book and (when Chromium is installed) the main and the regional-bank PDF, then run every test (unit, data, bad input, nbval, browser, PDF).
-test: book
-	@if command -v chromium >/dev/null || command -v chromium-browser >/dev/null; then $(MAKE) --no-print-directory pdf \
-	&& $(MAKE) --no-print-directory pdf SEGMENT=regional; \
-	else echo "Chromium missing: PDF not built, its tests will be skipped (run make system-deps)"; fi
+## Install what the tests need (system packages when root or password-less sudo allows, axe-core from npm),
+## build the book, the main and the regional-bank PDF, then run every test (unit, data, bad input, nbval, browser, PDF,
+## accessibility). A test that cannot run for want of a tool fails with the command that installs it.
+test: test-deps $(AXE) book
+	$(MAKE) --no-print-directory pdf && $(MAKE) --no-print-directory pdf SEGMENT=regional
 	$(PY) -m pytest
 
 ## Validate a data folder without building: `make check-data DATA=path`.
@@ -47,12 +49,38 @@ check-data: venv
 refresh-nbval: venv
 	$(PY) -m report_lib refresh-nbval --data "$(REPORT_DATA)"
 
-## System packages: Chromium (browser test, prints the PDF), Noto CJK (Chinese chart labels), poppler-utils
-## (PDF checks), WenQuanYi Micro Hei + Liberation (TrueType fonts Chromium embeds by name in the PDF).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation
+## System packages the tests need (`make book` needs none): Chromium (browser and accessibility tests, prints the PDF),
+## Noto CJK (Chinese chart labels in the static editions), poppler-utils (PDF checks), WenQuanYi Micro Hei + Liberation
+## (TrueType fonts Chromium embeds by name in the PDF), npm (installs axe-core).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation npm
 system-deps:
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES)
 
+## How `make test` sees each system package: `command=package` (a command on PATH; chromium may be chromium-browser)
+## and `Font_Family=package` (a font fontconfig knows; _ for space).
+TEST_COMMANDS := chromium=chromium pdftotext=poppler-utils pdffonts=poppler-utils pdfimages=poppler-utils \
+	pdfinfo=poppler-utils npm=npm fc-list=fontconfig
+TEST_FONTS := Noto_Sans_CJK_SC=fonts-noto-cjk WenQuanYi_Micro_Hei=fonts-wqy-microhei Liberation_Serif=fonts-liberation
+## Install the missing system packages the tests need: as root, or with `sudo -n` (no password); otherwise stop
+## with the one command to run.
+test-deps:
+	@missing=""; \
+	for pair in $(TEST_COMMANDS); do tool="$${pair%%=*}"; \
+	  command -v "$$tool" >/dev/null || { [ "$$tool" = chromium ] && command -v chromium-browser >/dev/null; } \
+	  || missing="$$missing $${pair#*=}"; done; \
+	for pair in $(TEST_FONTS); do family="$${pair%%=*}"; \
+	  fc-list ":family=$${family//_/ }" family 2>/dev/null | grep -q . || missing="$$missing $${pair#*=}"; done; \
+	missing="$$(printf '%s\n' $$missing | sort -u | xargs)"; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "make test: system packages missing: $$missing"; \
+	if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory system-deps; \
+	elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo $(MAKE) --no-print-directory system-deps; \
+	else echo "make test: run this once, then make test again:  sudo make system-deps" >&2; exit 1; fi
+
+## axe-core from npm (needs the network once; the accessibility test then runs offline).
+$(AXE): | test-deps
+	npm install --no-save --no-audit --no-fund --prefix .tools axe-core@4
+
 clean:
-	rm -rf _build variants
+	rm -rf _build variants .tools

@@ -1,4 +1,9 @@
-"""Shared fixtures: the data of record, the source text, and a scratch copy of the data folder."""
+"""Shared fixtures: the data of record, the source text, and a scratch copy of the data folder.
+
+A test that cannot run for want of a system tool (Chromium, poppler, a CJK font, axe-core)
+must not pass as skipped: :func:`pytest_runtest_makereport` turns such a skip (its reason
+names the command that installs the tool) into a failure that keeps that hint.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,22 @@ from report_lib import paths
 from report_lib.data.dataset import load_dataset
 
 ROOT = paths.PROJECT_ROOT
+
+MISSING_TOOL_HINTS = ("make system-deps", "make test-deps", "npm install")
+"""A skip whose reason names one of these set-up commands is a missing tool: it fails instead."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Report a skip for a missing system tool as a failure, keeping its hint."""
+    outcome = yield
+    report = outcome.get_result()
+    if not report.skipped or hasattr(report, "wasxfail"):
+        return
+    reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+    if any(hint in reason for hint in MISSING_TOOL_HINTS):
+        report.outcome = "failed"
+        report.longrepr = f"cannot run, a tool is missing (not a pass): {reason.removeprefix('Skipped: ')}"
 
 
 @pytest.fixture(scope="session")

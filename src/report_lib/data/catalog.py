@@ -17,8 +17,10 @@ SEGMENTS = TableSpec(
     optional=("source_terms_zh",), numbers=("order",),
     choices={"kind": ("market", "bank_type", "combined", "subgroup")},
 )
-UNITS = TableSpec("units", "reference", key="unit", required=("unit", "label_en", "label_zh", "description_en"),
-                  optional=("suffix_en", "suffix_zh"))
+UNITS = TableSpec(
+    "units", "reference", key="unit", required=("unit", "label_en", "label_zh", "description_en", "whole"),
+    optional=("suffix_en", "suffix_zh", "min", "max"), numbers=("min", "max"), choices={"whole": ("yes", "no")},
+)
 QUALIFIERS = TableSpec(
     "qualifiers", "reference", key="qualifier", required=("qualifier", "label_en", "label_zh", "description_en"),
     optional=("prefix_en", "suffix_en", "prefix_zh", "suffix_zh"),

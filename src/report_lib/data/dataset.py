@@ -21,8 +21,9 @@ from report_lib.data.csv_records import LINE_COLUMN, read_csv_records
 from report_lib.data.metadata import load_metadata, meta_path
 from report_lib.run_record import RecordedTables
 from report_lib.data.schema import TableSpec, validate_table
-from report_lib.data.catalog import ALL_TABLES, FIGURES
+from report_lib.data.catalog import ALL_TABLES, FIGURES, UNITS
 from report_lib.data.errors import DataError, DataProblem
+from report_lib.data.unit_ranges import range_problems
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def _read_tables(data_dir: Path) -> tuple[dict[str, pd.DataFrame], dict[str, dic
             continue
         allowed = _allowed_values(spec, tables)
         table_problems = validate_table(spec, frame, path, allowed)
+        if not table_problems and spec.name == FIGURES.name and UNITS.name in tables:
+            table_problems = range_problems(frame, tables[UNITS.name], path)
         problems += table_problems
         if not table_problems:
             tables[spec.name] = frame
