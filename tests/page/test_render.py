@@ -20,13 +20,26 @@ def chart_in(tmp_path, monkeypatch):
     return tmp_path, data, alt.Chart(data).mark_bar().encode(x="年份:O", y="value:Q")
 
 
-def test_chart_has_html_png_and_text(chart_in):
-    """The display bundle carries interactive HTML, a PNG and a text alternative."""
+def test_site_chart_has_html_and_text_and_no_png(chart_in):
+    """On the site the display bundle is interactive HTML and a text alternative; no PNG (no font needed)."""
     _, data, chart = chart_in
     bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
-    assert set(bundle) == {"text/html", "image/png", "text/plain"}
-    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+    assert set(bundle) == {"text/html", "text/plain"}
     assert "vegaEmbed(" in bundle["text/html"] and "cdn" not in bundle["text/html"].lower()
+
+
+def test_static_chart_carries_a_png(chart_in, monkeypatch):
+    """A static edition's display bundle adds the PNG that print needs."""
+    _, data, chart = chart_in
+    monkeypatch.setenv(render.MODE_VARIABLE, "static")
+    bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
+    assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
+
+
+def test_chart_description_is_its_alt_text(chart_in):
+    """The embedded spec carries the alt text as its description, which Vega makes the SVG's accessible name."""
+    _, data, chart = chart_in
+    assert render.render_chart(chart, data, name="t", footer="f", alt_text="Two bars.").spec["description"] == "Two bars."
 
 
 def test_chart_id_is_deterministic(chart_in):
@@ -77,13 +90,16 @@ def test_label_line_breaks_show_as_spaces_in_data_tables():
     assert "Social customer relationship system" in html and "\\n" not in html and "\\t" not in html
 
 
-def test_theme_and_font_are_set_up_once(chart_in, monkeypatch):
-    """The theme and the CJK font are registered on the first chart of a process, not on every chart."""
+def test_font_is_registered_once_and_only_for_static_charts(chart_in, monkeypatch):
+    """The CJK font is registered on the first static chart of a process, never for the site's charts."""
     _, data, chart = chart_in
     calls = []
     monkeypatch.setattr(render, "register_cjk_fonts", lambda: calls.append(1))
-    render.prepare_renderer.cache_clear()
+    render.prepare_static_renderer.cache_clear()
+    render.render_chart(chart, data, name="site", footer="f", alt_text="a")
+    assert calls == []
+    monkeypatch.setenv(render.MODE_VARIABLE, "static")
     for name in ("a", "b"):
         render.render_chart(chart, data, name=name, footer="f", alt_text="a")
-    render.prepare_renderer.cache_clear()  # the next test registers the real font again
+    render.prepare_static_renderer.cache_clear()  # the next test registers the real font again
     assert calls == [1]

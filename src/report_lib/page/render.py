@@ -78,13 +78,19 @@ def register_cjk_fonts() -> Path:
 
 
 @functools.cache
-def prepare_renderer() -> Path:
-    """Enable the book's theme and register the CJK font with vl-convert, once per process.
-
-    Returns the font folder (see :func:`register_cjk_fonts`); a failure is not cached,
-    so the next chart tries again and raises again.
-    """
+def prepare_renderer() -> None:
+    """Enable the book's theme, once per process."""
     theme.enable()
+
+
+@functools.cache
+def prepare_static_renderer() -> Path:
+    """Register the CJK font with vl-convert, once per process, before the first PNG is drawn.
+
+    Only the static editions (the PDF) draw PNGs, so only they need a CJK font
+    installed; the HTML site draws its charts in the browser. Returns the font folder
+    (see :func:`register_cjk_fonts`); a failure is not cached, so the next chart raises again.
+    """
     return register_cjk_fonts()
 
 
@@ -109,20 +115,19 @@ def write_chart_data(data: pd.DataFrame, name: str) -> str:
 
 @dataclass(frozen=True)
 class RenderedChart:
-    """A chart ready for display: HTML (interactive), PNG (static) and plain text."""
+    """A chart ready for display: HTML, the PNG of a static edition (``None`` on the site) and plain text."""
 
     name: str
     spec: dict
-    png: bytes
+    png: bytes | None
     html: str
     alt_text: str
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
-        return {
-            "text/html": self.html,
-            "image/png": base64.b64encode(self.png).decode("ascii"),
-            "text/plain": self.alt_text,
-        }
+        bundle = {"text/html": self.html, "text/plain": self.alt_text}
+        if self.png is not None:  # static editions only
+            bundle["image/png"] = base64.b64encode(self.png).decode("ascii")
+        return bundle
 
 
 def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
@@ -138,7 +143,7 @@ def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_
     spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     table = table_html(data)
     return f"""<figure class="report-chart" id="chart-{cid}">
-<div role="img" aria-label="{html.escape(alt_text)}"><div id="vis-{cid}" class="report-chart-canvas"></div></div>
+<div id="vis-{cid}" class="report-chart-canvas"></div>
 <script type="text/javascript">(function () {{
   var spec = {spec_json};
   function draw() {{
@@ -192,11 +197,13 @@ def render_chart(
     With ``REPORT_CHART_MODE=static`` the HTML is the print fallback (see :func:`chart_mode`).
     """
     prepare_renderer()
-    spec = chart.to_dict()
+    spec = {**chart.to_dict(), "description": alt_text}  # Vega names the chart's SVG by its description
     cid = chart_id(spec)
-    png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
     href = write_chart_data(data, name)
+    png = None
     if chart_mode() == "static":
+        prepare_static_renderer()
+        png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
         shown = _static_html(cid, png, footer, name, data, alt_text)
     else:
         shown = _html(cid, spec, footer, href, data, alt_text, download_label)

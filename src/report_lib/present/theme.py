@@ -11,9 +11,9 @@ from __future__ import annotations
 import altair as alt
 
 FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif"
-PALETTE = ["#1f5f8b", "#e07b39", "#5a9e6f", "#b5485d", "#7a6fb0", "#8c8c8c"]
+PALETTE = ["#1f5f8b", "#d9732f", "#5a9e6f", "#b5485d", "#7a6fb0", "#8c8c8c"]
 HIGHLIGHT = "#1f5f8b"
-MUTED = "#b8c4cf"
+MUTED = "#8494a3"
 WARNING = "#b5485d"
 TEXT_SECONDARY = "#555555"
 GRID = "#e6e6e6"
