@@ -91,3 +91,15 @@ def test_execute_names_the_failing_cell_and_prints_no_kernel_warning(tmp_path, c
         notebooks.execute(notebook, tmp_path, env={"PROBE": "here"}, name="page failed")
     assert notebook.cells[1].outputs[0]["text"] == "here\n"
     assert "without encryption" not in capfd.readouterr().err
+
+
+def test_jupyter_book_drops_only_the_kernel_tcp_warning(tmp_path, monkeypatch):
+    """The build's stderr reaches the caller without ipykernel's TCP warning lines, everything else kept."""
+    script = tmp_path / "jupyter-book"
+    script.write_text("#!/bin/sh\necho '[IPKernelApp] WARNING | Kernel is running over TCP without encryption. x' >&2\n"
+                      "echo 'real warning' >&2\necho built\n")
+    script.chmod(0o755)
+    monkeypatch.setattr(notebooks.sys, "executable", str(tmp_path / "python"))
+    result, built = notebooks.jupyter_book(tmp_path, "html", capture=True)
+    assert result.returncode == 0 and result.stdout == "built\n" and result.stderr == "real warning\n"
+    assert built == tmp_path / "_build" / "html"

@@ -44,6 +44,8 @@ HIDE = "remove-cell"
 SOURCE_CELL = "report_source_cell"
 """Cell metadata: the cell's index in the page, so an error can name it."""
 TIMEOUT = 300
+TCP_WARNING = "Kernel is running over TCP without encryption"
+"""What ipykernel logs for every TCP kernel without CurveZMQ keys (IPC kernels do not)."""
 KERNEL_ATTEMPTS = 2
 """Executions tried when the kernel itself fails (not a cell): a second start usually works."""
 
@@ -251,10 +253,20 @@ def jupyter_book(root: Path, builder: str, toc: Path | None = None, out: Path | 
 
     ``toc`` replaces ``root/_toc.yml``; ``out`` is the output root (the result lands in
     ``out/_build/<builder>``, default ``root``); ``strict`` turns warnings into errors (``-W -n``);
-    ``capture`` keeps the output for an error message instead of printing it.
+    ``capture`` keeps the output for an error message instead of printing it. The kernels
+    myst-nb starts for the pages it executes itself use TCP, and their manager cannot be
+    configured from here, so their :data:`TCP_WARNING` lines are dropped from stderr.
     """
     command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), "--builder", builder,
                "--keep-going", *(["--toc", str(toc)] if toc else []), *(["--path-output", str(out)] if out else []),
                *(["-W", "-n"] if strict else ["--quiet"])]
-    result = subprocess.run(command, env={**os.environ, **(env or {})}, cwd=root, capture_output=capture, text=True)
-    return result, (out or root) / "_build" / builder
+    environment, built = {**os.environ, **(env or {})}, (out or root) / "_build" / builder
+    if capture:
+        result = subprocess.run(command, env=environment, cwd=root, text=True, capture_output=True)
+        result.stderr = "".join(line for line in result.stderr.splitlines(keepends=True) if TCP_WARNING not in line)
+        return result, built
+    with subprocess.Popen(command, env=environment, cwd=root, text=True, stderr=subprocess.PIPE) as process:
+        for line in process.stderr:  # streamed: the build's progress stays visible
+            if TCP_WARNING not in line:
+                sys.stderr.write(line)
+    return subprocess.CompletedProcess(command, process.returncode), built
