@@ -1,0 +1,109 @@
+"""Open a wave's ``survey/responses.{csv,parquet,sav}`` as an Ibis table of text cells.
+
+Every answer column becomes text with empty cells as NULL, whatever the file stored
+(a Parquet float ``1.0`` reads as ``"1"``), so the checks and the aggregation see one shape.
+CSV may be Excel-style (UTF-8 with BOM, CRLF); bytes that are not UTF-8 are reported with
+their line. ``ROW`` numbers each record as a person finds it: the file line for CSV (header
+is line 1), the record number for Parquet and SPSS files.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import ibis
+import ibis.expr.types as ir
+
+from report_lib.data.errors import DataError, DataProblem
+
+ROW = "__row__"
+FORMATS = ("csv", "parquet", "sav")
+
+
+def responses_path(survey_dir: Path) -> Path:
+    """Return the one responses file in ``survey_dir``; :class:`DataError` if none or several."""
+    found = [survey_dir / f"responses.{ext}" for ext in FORMATS if (survey_dir / f"responses.{ext}").is_file()]
+    if len(found) != 1:
+        reason = "no responses file" if not found else "more than one responses file"
+        raise DataError([DataProblem(survey_dir / "responses.csv", None, None,
+                                     f"{reason}; expected one of responses.csv, .parquet, .sav")])
+    return found[0]
+
+
+def check_utf8(path: Path, chunk: int = 1 << 24) -> None:
+    """Raise :class:`DataError` at the first line of ``path`` that is not UTF-8 (read in chunks)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    lines, header = 1, None
+    with path.open("rb") as handle:
+        while block := handle.read(chunk):
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                before = block[: error.start]
+                line = lines + before.count(b"\n")
+                raise DataError([DataProblem(path, line, None, f"byte 0x{block[error.start]:02x} is not UTF-8; "
+                                             "save the file as UTF-8 (Excel: 'CSV UTF-8')")]) from None
+            header = header or block.split(b"\n", 1)[0]
+            lines += block.count(b"\n")
+
+
+def as_text(table: ir.Table, keep: tuple[str, ...] = (ROW,)) -> ir.Table:
+    """Every column of ``table`` but ``keep`` as trimmed text, empty as NULL; whole floats lose their ``.0``."""
+    columns = {}
+    for name, dtype in table.schema().items():
+        column = table[name]
+        if name in keep:
+            columns[name] = column
+            continue
+        if dtype.is_floating():
+            column = ibis.ifelse(column == column.floor(), column.cast("int64").cast("string"), column.cast("string"))
+        elif not dtype.is_string():
+            column = column.cast("string")
+        columns[name] = column.strip().nullif("")
+    return table.select(**columns)
+
+
+def _clean_header(table: ir.Table) -> ir.Table:
+    renames = {name.lstrip("\ufeff").strip(): name for name in table.columns if name != name.lstrip("\ufeff").strip()}
+    return table.rename(renames) if renames else table
+
+
+def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> ir.Table:
+    """Open ``path`` on ``con`` as text columns, plus :data:`ROW` when ``numbered`` (DuckDB only).
+
+    Parameters
+    ----------
+    path
+        ``responses.csv``, ``.parquet`` or ``.sav``.
+    con
+        An Ibis connection (:func:`report_lib.data.survey.engines.connect`).
+    numbered
+        Add the record number column; needs DuckDB, whose tables keep file order.
+    """
+    kind = path.suffix.lstrip(".")
+    if kind == "csv":
+        check_utf8(path)
+    if kind == "sav":
+        import pyreadstat
+
+        frame, _ = pyreadstat.read_sav(str(path), apply_value_formats=False)
+        table = con.create_table(f"responses_{abs(hash(path))}", frame, overwrite=True)
+    elif con.name == "duckdb":
+        reader = (f"read_csv('{path}', all_varchar=true, header=true)" if kind == "csv"
+                  else f"read_parquet('{path}')")
+        name = f"responses_{abs(hash(path))}"
+        con.raw_sql(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM {reader}')
+        if numbered:
+            first = 2 if kind == "csv" else 1
+            con.raw_sql(f'CREATE OR REPLACE VIEW "{name}_n" AS SELECT rowid + {first} AS {ROW}, * FROM "{name}"')
+            name = f"{name}_n"
+        table = con.table(name)
+    elif kind == "csv":
+        table = con.read_csv(str(path), header=True, inferSchema=False)
+    else:
+        table = con.read_parquet(str(path))
+    table = _clean_header(table)
+    if numbered and kind == "sav":
+        table = table.mutate(**{ROW: ibis.row_number() + 1})
+    return as_text(table)
