@@ -95,9 +95,12 @@ def cell_checks(table: ir.Table, questionnaire: Questionnaire, segments: tuple[s
                        for column in question.columns]
         if question.asked_of is not None:
             parent, option = question.asked_of
+            parent_q = questionnaire.question(parent)
+            cell = table[parent_q.option_column(option)]
+            valid = cell.isnull() | cell.isin(("0", "1") if parent_q.kind == "multi" else parent_q.options)
             checks.append(CellCheck(question.columns[0], f"answer to a routed question from a respondent not routed "
                                     f"there (asked only of {parent}={option})",
-                                    answered(table, question) & ~routed(table, questionnaire, question)))
+                                    answered(table, question) & ~routed(table, questionnaire, question) & valid))
     return checks
 
 

@@ -69,6 +69,13 @@ def _clean_header(table: ir.Table) -> ir.Table:
     return table.rename(renames) if renames else table
 
 
+def _read_sav(path: Path):
+    import pyreadstat
+
+    frame, _ = pyreadstat.read_sav(str(path), apply_value_formats=False)
+    return frame
+
+
 def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> ir.Table:
     """Open ``path`` on ``con`` as text columns, plus :data:`ROW` when ``numbered`` (DuckDB only).
 
@@ -84,26 +91,27 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> 
     kind = path.suffix.lstrip(".")
     if kind == "csv":
         check_utf8(path)
-    if kind == "sav":
-        import pyreadstat
-
-        frame, _ = pyreadstat.read_sav(str(path), apply_value_formats=False)
-        table = con.create_table(f"responses_{abs(hash(path))}", frame, overwrite=True)
-    elif con.name == "duckdb":
-        reader = (f"read_csv('{path}', all_varchar=true, header=true)" if kind == "csv"
-                  else f"read_parquet('{path}')")
+    frame = _read_sav(path) if kind == "sav" else None
+    if con.name == "duckdb":
         name = f"responses_{abs(hash(path))}"
+        if frame is not None:
+            con.con.register(f"{name}_frame", frame)
+            reader = f'"{name}_frame"'
+        else:
+            quoted = str(path).replace("'", "''")
+            reader = (f"read_csv('{quoted}', all_varchar=true, header=true)" if kind == "csv"
+                      else f"read_parquet('{quoted}')")
         con.raw_sql(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM {reader}')
         if numbered:
             first = 2 if kind == "csv" else 1
             con.raw_sql(f'CREATE OR REPLACE VIEW "{name}_n" AS SELECT rowid + {first} AS {ROW}, * FROM "{name}"')
             name = f"{name}_n"
         table = con.table(name)
+    elif frame is not None:
+        table = con.create_table(f"responses_{abs(hash(path))}", frame, overwrite=True)
     elif kind == "csv":
         table = con.read_csv(str(path), header=True, inferSchema=False)
     else:
         table = con.read_parquet(str(path))
     table = _clean_header(table)
-    if numbered and kind == "sav":
-        table = table.mutate(**{ROW: ibis.row_number() + 1})
     return as_text(table)
