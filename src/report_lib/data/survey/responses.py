@@ -76,8 +76,9 @@ def _read_sav(path: Path):
     return frame
 
 
-def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> ir.Table:
-    """Open ``path`` on ``con`` as text columns, plus :data:`ROW` when ``numbered`` (DuckDB only).
+def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = False,
+                   columns: tuple[str, ...] | None = None) -> ir.Table:
+    """Open ``path`` on ``con`` as text columns; with ``numbered``, add :data:`ROW` (DuckDB only).
 
     Parameters
     ----------
@@ -86,14 +87,17 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> 
     con
         An Ibis connection (:func:`report_lib.data.survey.engines.connect`).
     numbered
-        Add the record number column; needs DuckDB, whose tables keep file order.
+        Copy the file into a DuckDB table (whose ``rowid`` keeps file order) to number its
+        records. Without it the file is read where it lies, streamed by each query.
+    columns
+        With ``numbered``: copy only these columns (the others stay in the file).
     """
     kind = path.suffix.lstrip(".")
     if kind == "csv":
         check_utf8(path)
     frame = _read_sav(path) if kind == "sav" else None
     if con.name == "duckdb":
-        name = f"responses_{abs(hash(path))}"
+        name = f"responses_{abs(hash((str(path), numbered, columns)))}"
         if frame is not None:
             con.con.register(f"{name}_frame", frame)
             reader = f'"{name}_frame"'
@@ -101,11 +105,13 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> 
             quoted = str(path).replace("'", "''")
             reader = (f"read_csv('{quoted}', all_varchar=true, header=true)" if kind == "csv"
                       else f"read_parquet('{quoted}')")
-        con.raw_sql(f'CREATE OR REPLACE TABLE "{name}" AS SELECT * FROM {reader}')
         if numbered:
+            selected = ", ".join(f'"{c}"' for c in columns) if columns else "*"
+            con.raw_sql(f'CREATE OR REPLACE TABLE "{name}_t" AS SELECT {selected} FROM {reader}')
             first = 2 if kind == "csv" else 1
-            con.raw_sql(f'CREATE OR REPLACE VIEW "{name}_n" AS SELECT rowid + {first} AS {ROW}, * FROM "{name}"')
-            name = f"{name}_n"
+            con.raw_sql(f'CREATE OR REPLACE VIEW "{name}" AS SELECT rowid + {first} AS {ROW}, * FROM "{name}_t"')
+        else:
+            con.raw_sql(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM {reader}')
         table = con.table(name)
     elif frame is not None:
         table = con.create_table(f"responses_{abs(hash(path))}", frame, overwrite=True)
@@ -113,5 +119,4 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = True) -> 
         table = con.read_csv(str(path), header=True, inferSchema=False)
     else:
         table = con.read_parquet(str(path))
-    table = _clean_header(table)
-    return as_text(table)
+    return as_text(_clean_header(table))

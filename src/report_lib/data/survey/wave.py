@@ -1,6 +1,6 @@
 """Load a survey wave: questionnaire, responses and metadata, validated as one.
 
-Checks always run on DuckDB (embedded), which numbers the rows of the file; the aggregation
+Checks always run on DuckDB (embedded), which can number the rows of the file; the aggregation
 may then run the same Ibis expressions on another engine (:mod:`report_lib.data.survey.engines`).
 """
 
@@ -18,7 +18,7 @@ from report_lib.data.errors import DataError
 from report_lib.data.survey.checks import WEIGHT, response_problems
 from report_lib.data.survey.engines import connect
 from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
-from report_lib.data.survey.responses import ROW, open_responses, responses_path
+from report_lib.data.survey.responses import open_responses, responses_path
 
 RESPONDENT_KINDS = ("bank_type", "market")
 """Kinds of reference/segments.csv a respondent's ``segment`` may have."""
@@ -71,12 +71,12 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
     questionnaire = load_questionnaire(survey_dir)
     path = responses_path(survey_dir)
     allowed, types = bank_types(data_dir)
-    checked = open_responses(path, connect("duckdb"))
-    problems = response_problems(path, checked, questionnaire, allowed)
+    duck = connect("duckdb")
+    problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns),
+                                 questionnaire, allowed)
     if problems:
         raise DataError(problems)
-    responses = checked.drop(ROW) if engine == "duckdb" and con is None else open_responses(
-        path, con or connect(engine), numbered=False)
+    responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
     meta_path = path.with_name("responses.meta.yaml")
     metadata = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, metadata or {}, types)
