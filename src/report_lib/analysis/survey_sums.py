@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import ibis
 import ibis.expr.types as ir
 import pandas as pd
 
 from report_lib.data.survey.checks import SEGMENT, WEIGHT, answered
-from report_lib.data.survey.questionnaire import MEAN_OPTION, Questionnaire
+from report_lib.data.survey.questionnaire import Questionnaire
 
 
 @dataclass(frozen=True)
@@ -28,42 +27,67 @@ class SumKey:
     measure: str  # n, w, w2 (base); w (option chosen); wx, wx2 (scale)
 
 
-def sum_expressions(table: ir.Table, questionnaire: Questionnaire, weighted: bool) -> dict[SumKey, ir.Value]:
-    """Every sum the figures need, as Ibis aggregates over ``table``."""
-    weight = table[WEIGHT].cast("float64") if weighted else ibis.literal(1.0)
-    sums: dict[SumKey, ir.Value] = {}
+def _flags(table: ir.Table, questionnaire: Questionnaire, weighted: bool) -> tuple[ir.Table, dict[SumKey, str]]:
+    """One projection: per respondent, answered and chosen flags (and scale values), computed once."""
+    columns: dict[str, ir.Value] = {SEGMENT: table[SEGMENT]}
+    if weighted:
+        columns["w"] = table[WEIGHT].cast("float64")
+    names: dict[SumKey, str] = {}
     for question in questionnaire.questions:
         qid = question.question_id
-        base = answered(table, question)
-        sums[SumKey(qid, None, "n")] = base.cast("int64").sum()
-        sums[SumKey(qid, None, "w")] = ibis.ifelse(base, weight, 0.0).sum()
-        sums[SumKey(qid, None, "w2")] = ibis.ifelse(base, weight * weight, 0.0).sum()
+        names[SumKey(qid, None, "n")] = name = f"a{len(names)}"
+        columns[name] = answered(table, question)
         if question.kind == "scale":
-            value = table[qid].cast("float64")
-            sums[SumKey(qid, None, "wx")] = ibis.ifelse(base, weight * value, 0.0).sum()
-            sums[SumKey(qid, None, "wx2")] = ibis.ifelse(base, weight * value * value, 0.0).sum()
-        for option in question.options:
-            if option == MEAN_OPTION:
-                continue
+            names[SumKey(qid, None, "wx")] = name = f"x{len(names)}"
+            columns[name] = table[qid].cast("float64")
+        for option in question.values:
             if question.kind == "multi":
                 chosen = table[question.option_column(option)] == "1"
             elif question.kind == "scale":
                 chosen = table[qid].cast("float64") == float(option)
             else:
                 chosen = table[qid] == option
-            sums[SumKey(qid, option, "w")] = ibis.ifelse(base & chosen.fill_null(False), weight, 0.0).sum()
-    return sums
+            names[SumKey(qid, option, "w")] = name = f"c{len(names)}"
+            columns[name] = chosen.fill_null(False)
+    return table.select(**columns), names
+
+
+def sum_query(table: ir.Table, questionnaire: Questionnaire, weighted: bool) -> tuple[ir.Table, list[SumKey]]:
+    """The scan as one Ibis query grouped by segment, and the :class:`SumKey` of each of its columns.
+
+    Unweighted, the sums of weights and of their squares equal n and are not computed twice
+    (:func:`segment_sums` fills them in). Column names are positional (``s0``, ``s1``, ...) so
+    that any engine accepts them.
+    """
+    flags, names = _flags(table, questionnaire, weighted)
+    weight = flags["w"] if weighted else None
+    sums: dict[SumKey, ir.Value] = {}
+    for key, name in names.items():
+        column = flags[name]
+        if key.measure == "n":
+            sums[key] = column.sum()
+            if weighted:
+                sums[SumKey(key.question, None, "w")] = column.ifelse(weight, 0.0).sum()
+                sums[SumKey(key.question, None, "w2")] = column.ifelse(weight * weight, 0.0).sum()
+        elif key.measure == "wx":
+            value = column if weight is None else column * weight
+            sums[key] = value.fill_null(0).sum()
+            sums[SumKey(key.question, None, "wx2")] = (value * column).fill_null(0).sum()
+        else:
+            sums[key] = column.sum() if weight is None else column.ifelse(weight, 0.0).sum()
+    keys = list(sums)
+    return flags.group_by(SEGMENT).aggregate(**{f"s{i}": sums[k] for i, k in enumerate(keys)}), keys
 
 
 def segment_sums(table: ir.Table, questionnaire: Questionnaire, weighted: bool) -> pd.DataFrame:
-    """Run the scan; one row per segment of the responses, one column per :class:`SumKey`.
-
-    Column names in the query are positional (``s0``, ``s1``, ...) so that any engine accepts
-    them; the returned frame has :class:`SumKey` columns.
-    """
-    sums = sum_expressions(table, questionnaire, weighted)
-    keys = list(sums)
-    query = table.group_by(SEGMENT).aggregate(**{f"s{i}": sums[k] for i, k in enumerate(keys)})
+    """Run the scan; one row per segment of the responses, one column per :class:`SumKey`."""
+    query, keys = sum_query(table, questionnaire, weighted)
     frame = query.execute().set_index(SEGMENT).sort_index()
     frame.columns = keys
-    return frame.astype(float)
+    frame = frame.astype(float)
+    if not weighted:
+        for question in questionnaire.questions:
+            n = frame[SumKey(question.question_id, None, "n")]
+            frame[SumKey(question.question_id, None, "w")] = n
+            frame[SumKey(question.question_id, None, "w2")] = n
+    return frame
