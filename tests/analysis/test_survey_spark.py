@@ -14,7 +14,7 @@ import pytest
 
 from report_lib.analysis.survey_shares import wave_figures
 from report_lib.data.survey.wave import load_wave
-from survey_helpers import synthetic_wave
+from survey_helpers import RESPONSES, synthetic_wave, tiny_wave
 
 pytestmark = [
     pytest.mark.slow,
@@ -30,3 +30,9 @@ def test_spark_equals_duckdb(weighted, tmp_path):
     duck = wave_figures(load_wave(data, engine="duckdb"))
     spark = wave_figures(load_wave(data, engine="spark"))
     pd.testing.assert_frame_equal(spark, duck)
+
+
+def test_spark_reads_excel_csv(tmp_path):
+    """UTF-8 with BOM and CRLF: Spark reads the header and the last column as DuckDB does."""
+    data = tiny_wave(tmp_path, responses="\ufeff" + RESPONSES.replace("\n", "\r\n"), weighted=False)
+    pd.testing.assert_frame_equal(wave_figures(load_wave(data, engine="spark")), wave_figures(load_wave(data)))

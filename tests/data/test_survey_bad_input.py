@@ -85,3 +85,11 @@ def test_cli_exit_code_in_a_subprocess(tmp_path):
     result = run_cli("aggregate", "--data", str(data), "--out", str(tmp_path / "f.csv"))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{data / 'survey' / 'responses.csv'}:3: column 'segment'")
+
+
+def test_a_repeated_problem_is_one_line_with_a_count(tmp_path, capsys):
+    """Two rows with the same bad segment: one line, at the first row, counting the other."""
+    data = tiny_wave(tmp_path, responses=with_cell(5, "segment", "bank", with_cell(3, "segment", "bank")))
+    assert main(["aggregate", "--data", str(data), "--out", str(tmp_path / "f.csv")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"{data / 'survey' / 'responses.csv'}:3: column 'segment': 'bank'") and err.endswith("(and 1 more row)")

@@ -136,7 +136,7 @@ def _first_rows(path: Path, table: ir.Table, failing: list[tuple[CellCheck, int]
     for i, (check, count) in enumerate(failing):
         value = result[f"v{i}"]
         reason = check.reason.format(value=None if value is None or value != value else value)
-        more = f" (and {count - 1} more rows)" if count > 1 else ""
+        more = f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else ""
         problems.append(DataProblem(path, int(result[f"r{i}"]), check.column, reason + more))
     return problems
 
