@@ -32,6 +32,7 @@ def with_column(name: str, values: list[str], text: str = RESPONSES) -> str:
 
 CASES = {
     "unknown segment": (with_cell(3, "segment", "city_bank"), ":3: column 'segment': 'city_bank' is not a bank type"),
+    "stray space is not hidden": (with_cell(6, "segment", "joint_stock "), ":6: column 'segment': 'joint_stock ' is not a bank type"),
     "option not in questionnaire": (with_cell(4, "q_single", "z"), ":4: column 'q_single': option id 'z' is not in the questionnaire"),
     "multi option column not in questionnaire": (with_column("q_multi__w", ["0"] * 6),
                                                  ":1: column 'q_multi__w': option id 'w' is not in the questionnaire"),

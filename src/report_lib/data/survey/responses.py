@@ -1,6 +1,6 @@
 """Open a wave's ``survey/responses.{csv,parquet,sav}`` as an Ibis table of text cells.
 
-Every answer column becomes text with empty cells as NULL, whatever the file stored
+Every answer column becomes text (untrimmed) with empty cells as NULL, whatever the file stored
 (a Parquet float ``1.0`` reads as ``"1"``), so the checks and the aggregation see one shape.
 CSV may be Excel-style (UTF-8 with BOM, CRLF); bytes that are not UTF-8 are reported with
 their line. ``ROW`` numbers each record as a person finds it: the file line for CSV (header
@@ -49,7 +49,10 @@ def check_utf8(path: Path, chunk: int = 1 << 24) -> None:
 
 
 def as_text(table: ir.Table, keep: tuple[str, ...] = (ROW,)) -> ir.Table:
-    """Every column of ``table`` but ``keep`` as trimmed text, empty as NULL; whole floats lose their ``.0``."""
+    """Every column of ``table`` but ``keep`` as text, empty as NULL; whole floats lose their ``.0``.
+
+    Cells are not trimmed: a stray space is reported by the checks, not hidden.
+    """
     columns = {}
     for name, dtype in table.schema().items():
         column = table[name]
@@ -60,7 +63,7 @@ def as_text(table: ir.Table, keep: tuple[str, ...] = (ROW,)) -> ir.Table:
             column = ibis.ifelse(column == column.floor(), column.cast("int64").cast("string"), column.cast("string"))
         elif not dtype.is_string():
             column = column.cast("string")
-        columns[name] = column.strip().nullif("")
+        columns[name] = column.nullif("")
     return table.select(**columns)
 
 
