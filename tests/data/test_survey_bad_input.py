@@ -94,3 +94,11 @@ def test_a_repeated_problem_is_one_line_with_a_count(tmp_path, capsys):
     assert main(["aggregate", "--data", str(data), "--out", str(tmp_path / "f.csv")]) == 1
     err = capsys.readouterr().err.strip()
     assert err.startswith(f"{data / 'survey' / 'responses.csv'}:3: column 'segment': 'bank'") and err.endswith("(and 1 more row)")
+
+
+def test_ragged_csv_is_one_problem(tmp_path, capsys):
+    """A record with too many fields is reported at its line."""
+    data = tiny_wave(tmp_path, responses=RESPONSES.replace("r5,joint_stock,c,", "r5,joint_stock,c,extra,"))
+    assert main(["aggregate", "--data", str(data), "--out", str(tmp_path / "f.csv")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"{data / 'survey' / 'responses.csv'}:6: has 8 fields, the header has 7"

@@ -10,6 +10,7 @@ is line 1), the record number for Parquet and SPSS files.
 from __future__ import annotations
 
 import codecs
+import csv
 from pathlib import Path
 
 import ibis
@@ -34,7 +35,7 @@ def responses_path(survey_dir: Path) -> Path:
 def check_utf8(path: Path, chunk: int = 1 << 24) -> None:
     """Raise :class:`DataError` at the first line of ``path`` that is not UTF-8 (read in chunks)."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    lines, header = 1, None
+    lines = 1
     with path.open("rb") as handle:
         while block := handle.read(chunk):
             try:
@@ -44,8 +45,20 @@ def check_utf8(path: Path, chunk: int = 1 << 24) -> None:
                 line = lines + before.count(b"\n")
                 raise DataError([DataProblem(path, line, None, f"byte 0x{block[error.start]:02x} is not UTF-8; "
                                              "save the file as UTF-8 (Excel: 'CSV UTF-8')")]) from None
-            header = header or block.split(b"\n", 1)[0]
             lines += block.count(b"\n")
+
+
+def ragged_record(path: Path) -> DataProblem | None:
+    """The first record of a CSV whose number of fields differs from the header's, if any."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        width = len(next(reader, []))
+        line = reader.line_num
+        for fields in reader:
+            start, line = line + 1, reader.line_num
+            if fields and len(fields) != width:
+                return DataProblem(path, start, None, f"has {len(fields)} fields, the header has {width}")
+    return None
 
 
 def as_text(table: ir.Table, keep: tuple[str, ...] = (ROW,)) -> ir.Table:
@@ -106,7 +119,8 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = False,
             reader = f'"{name}_frame"'
         else:
             quoted = str(path).replace("'", "''")
-            reader = (f"read_csv('{quoted}', all_varchar=true, header=true)" if kind == "csv"
+            reader = (f"read_csv('{quoted}', all_varchar=true, header=true, delim=',', quote='\"', escape='\"')"
+                      if kind == "csv"
                       else f"read_parquet('{quoted}')")
         if numbered:
             selected = ", ".join(f'"{c}"' for c in columns) if columns else "*"

@@ -9,16 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import ibis
 import ibis.expr.types as ir
 import yaml
 
 from report_lib.data.csv_records import read_csv_records
-from report_lib.data.errors import DataError
+from report_lib.data.errors import DataError, DataProblem
 from report_lib.data.survey.checks import WEIGHT, response_problems
 from report_lib.data.survey.engines import connect
 from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
-from report_lib.data.survey.responses import open_responses, responses_path
+from report_lib.data.survey.responses import open_responses, ragged_record, responses_path
 
 RESPONDENT_KINDS = ("bank_type", "market")
 """Kinds of reference/segments.csv a respondent's ``segment`` may have."""
@@ -72,8 +73,13 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
     path = responses_path(survey_dir)
     allowed, types = bank_types(data_dir)
     duck = connect("duckdb")
-    problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns),
-                                 questionnaire, allowed)
+    try:
+        problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns),
+                                     questionnaire, allowed)
+    except duckdb.Error as error:  # a file DuckDB cannot parse at all (ragged CSV, not Parquet, ...)
+        ragged = ragged_record(path) if path.suffix == ".csv" else None
+        reason = " ".join(str(error).split())[:300]
+        raise DataError([ragged or DataProblem(path, None, None, f"cannot be read as a table: {reason}")]) from None
     if problems:
         raise DataError(problems)
     responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
