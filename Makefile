@@ -10,7 +10,7 @@ export REPORT_DATA := $(abspath $(DATA))
 ## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
 
-.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants
+.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants synthetic-wave
 
 venv: $(VENV)/.installed
 
@@ -51,8 +51,8 @@ refresh-nbval: venv
 
 ## System packages the tests need (`make book` needs none): Chromium (browser and accessibility tests, prints the PDF),
 ## Noto CJK (Chinese chart labels in the static editions), poppler-utils (PDF checks), WenQuanYi Micro Hei + Liberation
-## (TrueType fonts Chromium embeds by name in the PDF), npm (installs axe-core).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation npm
+## (TrueType fonts Chromium embeds by name in the PDF), npm (installs axe-core), a Java runtime (the Spark engine test of survey aggregation).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation npm default-jre-headless
 system-deps:
 	apt-get update -q
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES)
@@ -60,7 +60,7 @@ system-deps:
 ## How `make test` sees each system package: `command=package` (a command on PATH; chromium may be chromium-browser)
 ## and `Font_Family=package` (a font fontconfig knows; _ for space).
 TEST_COMMANDS := chromium=chromium pdftotext=poppler-utils pdffonts=poppler-utils pdfimages=poppler-utils \
-	pdfinfo=poppler-utils npm=npm fc-list=fontconfig
+	pdfinfo=poppler-utils npm=npm fc-list=fontconfig java=default-jre-headless
 TEST_FONTS := Noto_Sans_CJK_SC=fonts-noto-cjk WenQuanYi_Micro_Hei=fonts-wqy-microhei Liberation_Serif=fonts-liberation
 ## Install the missing system packages the tests need: as root, or with `sudo -n` (no password); otherwise stop
 ## with the one command to run.
@@ -84,3 +84,7 @@ $(AXE): | test-deps
 
 clean:
 	rm -rf _build variants .tools
+
+## A synthetic survey wave (respondent-level answers; not survey results) in examples/synthetic-wave[-weighted]/.
+synthetic-wave: venv
+	$(PY) examples/synthetic_wave.py

@@ -38,7 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--lang", default="en", choices=LANGUAGES)
     render.add_argument("--out", required=True, help="output folder (created)")
     render.add_argument("--data", default=None)
+    from report_lib.publish.survey_export import add_aggregate_command, aggregate_to_csv  # survey waves (issue 11)
+
+    add_aggregate_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "aggregate":
+        return aggregate_to_csv(paths.data_dir(args.data), Path(args.out), args.engine)
 
     if args.command == "check-data":
         from report_lib.publish.site import validate_or_report

@@ -1,0 +1,88 @@
+"""Load a survey wave: questionnaire, responses and metadata, validated as one.
+
+Checks always run on DuckDB (embedded), which can number the rows of the file; the aggregation
+may then run the same Ibis expressions on another engine (:mod:`report_lib.data.survey.engines`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import ibis
+import ibis.expr.types as ir
+import yaml
+
+from report_lib.data.csv_records import read_csv_records
+from report_lib.data.errors import DataError, DataProblem
+from report_lib.data.survey.checks import WEIGHT, response_problems
+from report_lib.data.survey.engines import connect
+from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
+from report_lib.data.survey.responses import open_responses, ragged_record, responses_path
+
+RESPONDENT_KINDS = ("bank_type", "market")
+"""Kinds of reference/segments.csv a respondent's ``segment`` may have."""
+
+
+@dataclass(frozen=True)
+class Wave:
+    """A validated wave: where it lives, its questionnaire and its responses on an engine."""
+
+    data_dir: Path
+    path: Path
+    questionnaire: Questionnaire
+    responses: ir.Table
+    weighted: bool
+    metadata: dict
+    bank_types: tuple[str, ...]
+
+    @property
+    def synthetic(self) -> bool:
+        """True when the wave's metadata says its answers are synthetic (the book shows a banner)."""
+        return bool(self.metadata.get("synthetic", False))
+
+    @property
+    def provenance_file(self) -> str:
+        """The responses file, relative to the data folder."""
+        return self.path.relative_to(self.data_dir).as_posix()
+
+
+def has_wave(data_dir: Path) -> bool:
+    """True when ``data_dir/survey`` holds a responses file."""
+    return any((data_dir / "survey" / f"responses.{ext}").is_file() for ext in ("csv", "parquet", "sav"))
+
+
+def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(segments a respondent may have, the bank types among them in their order)."""
+    segments = read_csv_records(data_dir / "reference" / "segments.csv")
+    segments = segments[segments["kind"].isin(RESPONDENT_KINDS)].sort_values("order", key=lambda s: s.astype(int))
+    return tuple(segments["segment"]), tuple(segments.loc[segments["kind"] == "bank_type", "segment"])
+
+
+def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | None = None) -> Wave:
+    """Validate the wave in ``data_dir`` and open its responses on ``engine``.
+
+    Raises
+    ------
+    DataError
+        Listing every problem, each as ``file:row: column: reason``.
+    """
+    survey_dir = data_dir / "survey"
+    questionnaire = load_questionnaire(survey_dir)
+    path = responses_path(survey_dir)
+    allowed, types = bank_types(data_dir)
+    duck = connect("duckdb")
+    try:
+        problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns),
+                                     questionnaire, allowed)
+    except duckdb.Error as error:  # a file DuckDB cannot parse at all (ragged CSV, not Parquet, ...)
+        ragged = ragged_record(path) if path.suffix == ".csv" else None
+        reason = " ".join(str(error).split())[:300]
+        raise DataError([ragged or DataProblem(path, None, None, f"cannot be read as a table: {reason}")]) from None
+    if problems:
+        raise DataError(problems)
+    responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
+    meta_path = path.with_name("responses.meta.yaml")
+    metadata = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
+    return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, metadata or {}, types)
