@@ -25,7 +25,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 book: venv
 	$(PY) -m report_lib build --data "$(REPORT_DATA)"
 
-## Render every chapter once per bank type (papermill, 2 workers, cached) into variants/; `make book` does this too.
+## Render every chapter once per bank type (one worker per core, env REPORT_WORKERS; cached) into variants/; `make book` does this too.
 variants: venv
 	$(PY) -m report_lib variants --data "$(REPORT_DATA)"
 

@@ -7,6 +7,10 @@ import sys
 from pathlib import Path
 
 from report_lib import paths
+from report_lib.present.labels import LANGUAGES
+
+NBVAL_REFERENCES = paths.PROJECT_ROOT / "tests" / "notebooks"
+"""Where ``refresh-nbval`` writes the reference notebooks (the tests read them there)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,9 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     pdf = commands.add_parser("pdf", help="build the PDF edition into _build/pdf (needs chromium, poppler-utils)")
     pdf.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
     pdf.add_argument("--segment", default="all", help="bank type of the edition (default: all, the main edition)")
-    pdf.add_argument("--lang", default="en", help="language of chart and table labels: en (default) or zh")
+    pdf.add_argument("--lang", default="en", choices=LANGUAGES, help="language of labels (default: en)")
     refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
     refresh.add_argument("--data", default=None)
+    refresh.add_argument("--out", default=str(NBVAL_REFERENCES), help="reference folder (default: tests/notebooks)")
     build.add_argument("--no-variants", action="store_true", help="build without the bank-type variants")
     variants = commands.add_parser("variants", help="render every chapter per bank type (cached) into variants/")
     variants.add_argument("--data", default=None)
@@ -30,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     render = commands.add_parser("render", help="render one chapter for one segment: notebook and offline HTML")
     render.add_argument("--chapter", required=True, help="chapter number (1) or file stem (01_background)")
     render.add_argument("--segment", default="all", help="all, state_owned, joint_stock or regional")
-    render.add_argument("--lang", default="en", choices=("en", "zh"))
+    render.add_argument("--lang", default="en", choices=LANGUAGES)
     render.add_argument("--out", required=True, help="output folder (created)")
     render.add_argument("--data", default=None)
     args = parser.parse_args(argv)
@@ -71,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "refresh-nbval":
         from report_lib.publish.nbval_refs import refresh_references
 
-        for path in refresh_references(paths.data_dir(args.data)):
+        for path in refresh_references(paths.PROJECT_ROOT, Path(args.out), paths.data_dir(args.data)):
             print(f"wrote {path}")
         return 0
     return 2

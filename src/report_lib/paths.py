@@ -32,7 +32,7 @@ def book_root(start: Path | None = None) -> Path:
     """Return the nearest folder at or above ``start`` (default: cwd) that holds ``_config.yml``.
 
     Falls back to :data:`PROJECT_ROOT` when no such folder exists (e.g. a notebook run
-    from a temporary directory by papermill).
+    from a temporary directory).
     """
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):

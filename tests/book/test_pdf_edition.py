@@ -14,9 +14,9 @@ import pandas as pd
 import pytest
 
 from report_lib import paths
-from report_lib.publish.pdf import readback
+from support import pdf_readback as readback
 from report_lib.publish.pdf.edition import pdf_path
-from report_lib.publish.pdf.pages import read_toc, select_pages
+from report_lib.publish.toc import read_toc
 
 TOOLS = ("chromium", "pdffonts", "pdftotext", "pdfimages", "pdfinfo")
 pytestmark = pytest.mark.skipif(
@@ -45,7 +45,7 @@ def pdf_text(pdf) -> str:
 @pytest.fixture(scope="module")
 def toc():
     """The pages of the main edition, read from _toc.yml."""
-    return select_pages(read_toc(ROOT / "_toc.yml"))
+    return read_toc(ROOT).without_variants()
 
 
 def test_pdf_exists_and_is_current(pdf):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from report_lib import paths
-from report_lib.publish.variants import report_chapters
+from report_lib.publish.toc import read_toc
 
 SITE = paths.PROJECT_ROOT / "_build" / "html"
 SEGMENTS = ("state_owned", "joint_stock", "regional")
@@ -23,7 +23,7 @@ def site() -> Path:
 def test_every_report_chapter_has_a_page_per_segment(site):
     """variants/<segment>/<chapter>.html exists for every chapter of the report part, linked from the index."""
     index = (site / "variants" / "index.html").read_text(encoding="utf-8")
-    for page in report_chapters(paths.PROJECT_ROOT):
+    for page in read_toc(paths.PROJECT_ROOT).report:
         for segment in SEGMENTS:
             assert (site / "variants" / segment / f"{Path(page).name}.html").is_file(), (segment, page)
             assert f'href="{segment}/{Path(page).name}.html"' in index

@@ -13,7 +13,7 @@ def test_chapter_three_for_regional_banks_in_chinese(tmp_path, monkeypatch):
     from report_lib.publish.nbval_refs import execute_page
 
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
-    notebook = execute_page("chapters/03_vendors.md", tmp_path, segment="regional", lang="zh")
+    notebook = execute_page(paths.PROJECT_ROOT, "chapters/03_vendors", tmp_path, segment="regional", lang="zh")
     outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     markdown = [o["data"]["text/markdown"] for o in outputs if "text/markdown" in o.get("data", {})]

@@ -13,7 +13,17 @@ import pytest
 
 from conftest import set_figure_value
 from report_lib import paths
-from report_lib.publish.nbval_refs import PAGES, page_notebook, reference_path
+from report_lib.publish.nbval_refs import execute_page, reference_pages, reference_path
+from report_lib.publish.notebooks import load_page
+from report_lib.publish.toc import page_source
+
+REFERENCES = Path(__file__).parents[1] / "notebooks"
+PAGES = reference_pages(paths.PROJECT_ROOT)
+
+
+def test_reference_pages_come_from_the_toc():
+    """Every toc page with a key-number cell has a reference; the glossary (none) has not."""
+    assert PAGES[0] == "intro" and "chapters/05_experts" in PAGES and "reference/glossary" not in PAGES
 
 
 def code_sources(notebook) -> list[str]:
@@ -23,14 +33,15 @@ def code_sources(notebook) -> list[str]:
 @pytest.mark.parametrize("page", PAGES)
 def test_reference_matches_page(page):
     """The stored reference runs the page's current code (else: python -m report_lib refresh-nbval)."""
-    reference = nbformat.read(reference_path(page), as_version=4)
-    assert code_sources(reference) == code_sources(page_notebook(page)), "run `python -m report_lib refresh-nbval`"
+    reference = nbformat.read(reference_path(REFERENCES, page), as_version=4)
+    page_notebook = load_page(page_source(paths.PROJECT_ROOT, page))
+    assert code_sources(reference) == code_sources(page_notebook), "run `python -m report_lib refresh-nbval`"
 
 
 @pytest.mark.parametrize("page", PAGES)
 def test_reference_checks_key_numbers(page):
     """Each reference has key-number cells that nbval compares."""
-    reference = nbformat.read(reference_path(page), as_version=4)
+    reference = nbformat.read(reference_path(REFERENCES, page), as_version=4)
     checked = [c for c in reference.cells if "nbval-check-output" in c.metadata.get("tags", [])]
     assert checked and all(c.outputs for c in checked)
 
@@ -46,7 +57,7 @@ def run_nbval(notebook: Path, data_dir: Path) -> subprocess.CompletedProcess:
 def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
     """Changing one published level in a copy of the data makes nbval fail on chapter 1."""
     notebook = tmp_path / "01_background.ipynb"
-    shutil.copy(reference_path("chapters/01_background.md"), notebook)
+    shutil.copy(reference_path(REFERENCES, "chapters/01_background"), notebook)
     assert run_nbval(notebook, paths.DEFAULT_DATA_DIR).returncode == 0
 
     set_figure_value(data_copy, "c1_card_level_2020", "89.9")
@@ -58,10 +69,8 @@ def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
 @pytest.mark.slow
 def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
     """Chapter 1 executes with lang='zh': every label it needs exists in Chinese."""
-    from report_lib.publish.nbval_refs import execute_page
-
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
-    notebook = execute_page("chapters/01_background.md", tmp_path, lang="zh")
+    notebook = execute_page(paths.PROJECT_ROOT, "chapters/01_background", tmp_path, lang="zh")
     html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert "银行卡累计发卡量" in html and "重新计算增长率" in html
@@ -71,7 +80,7 @@ def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
 def test_nbval_fails_when_a_segment_share_changes(tmp_path, data_copy):
     """'75%+' -> '76%+' for state-owned user reach changes the inferred sizes: nbval fails on chapter 2."""
     notebook = tmp_path / "02_current_state.ipynb"
-    shutil.copy(reference_path("chapters/02_current_state.md"), notebook)
+    shutil.copy(reference_path(REFERENCES, "chapters/02_current_state"), notebook)
     set_figure_value(data_copy, "c2_need_user_reach_state_owned", "76")
     result = run_nbval(notebook, data_copy)
     assert result.returncode != 0
@@ -81,10 +90,9 @@ def test_nbval_fails_when_a_segment_share_changes(tmp_path, data_copy):
 @pytest.mark.slow
 def test_chapter_two_runs_for_a_bank_type_in_chinese(tmp_path, monkeypatch):
     """Chapter 2 executes for regional banks with Chinese labels, inferred n on the bars."""
-    from report_lib.publish.nbval_refs import execute_page
-
     monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
-    notebook = execute_page("chapters/02_current_state.md", tmp_path, lang="zh", segment="regional")
+    notebook = execute_page(paths.PROJECT_ROOT, "chapters/02_current_state", tmp_path, lang="zh",
+                            segment="regional")
     html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
                    for o in c.outputs)
     assert "区域性" in html and "（推断）" in html

@@ -25,10 +25,10 @@ def test_render_chapter_one_for_regional_banks_in_chinese(tmp_path):
     assert result.returncode == 0, result.stderr[-2000:]
     notebook = nbformat.read(out / "01_background.ipynb", as_version=4)
     injected = next(c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", []))
-    assert 'lang = "zh"' in injected.source and "remove-cell" in injected.metadata["tags"]
+    assert "lang = 'zh'" in injected.source and "remove-cell" in injected.metadata["tags"]
     html = (out / "_build" / "html" / "01_background.html").read_text(encoding="utf-8")
     assert "区域性中小银行" in html and "银行卡累计发卡量" in html
-    assert 'segment = "regional"' not in html
+    assert "segment = 'regional'" not in html
     assert not re.search(r'<script[^>]+src="(?:https?:)?//', html)
     for href in re.findall(r'class="report-chart-download" href="([^"]+)"', html):
         assert (out / "_build" / "html" / href).is_file()

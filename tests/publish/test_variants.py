@@ -1,4 +1,4 @@
-"""Tests of report_lib.publish.variants: papermill per segment x chapter, hidden parameters, failures, caching."""
+"""Tests of report_lib.publish.variants: one variant per segment x chapter, hidden parameters, failures, caching."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from report_lib import paths, run_record
-from report_lib.publish.site import build_html
+from report_lib import paths
 from report_lib.present.labels import Labels
-from report_lib.publish.variants import (HIDE, Variant, VariantError, chapter_number, finish, prepare, render_variants, rewrite_links,
-                                 report_chapters)
+from report_lib.publish.notebooks import HIDE, SOURCE_CELL
+from report_lib.publish.site import build_html
+from report_lib.publish.variants import INDEX_TEMPLATE, Variant, VariantError, VariantJob, render_variants, variant_notebook
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "02_fixture.md"
 SEGMENTS = ("state_owned", "joint_stock", "regional")
@@ -27,41 +27,42 @@ def make_book(root: Path, fail_for: str | None = None) -> Path:
         text = text.replace("fail_for = None", f"fail_for = {fail_for!r}")
     (root / "chapters" / "02_fixture.md").write_text(text, encoding="utf-8")
     (root / "intro.md").write_text("# Intro\n", encoding="utf-8")
+    (root / INDEX_TEMPLATE).parent.mkdir(parents=True)
+    shutil.copy(paths.PROJECT_ROOT / INDEX_TEMPLATE, root / INDEX_TEMPLATE)
     (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
     (root / "_toc.yml").write_text("format: jb-book\nroot: intro\nparts:\n  - caption: The report\n    chapters:\n"
                                    "      - file: chapters/02_fixture\n", encoding="utf-8")
     return root
 
 
-def test_report_chapters_and_numbers():
-    """Chapters come from the toc's report part; numbers from the file names."""
-    assert report_chapters(paths.PROJECT_ROOT)[0] == "chapters/01_background"
-    assert chapter_number("02_current_state") == 2 and chapter_number("glossary") is None
+def test_variant_names():
+    """A variant of a chapter lives in variants/<segment>/ under the chapter's file name."""
     assert Variant("chapters/01_background", "regional").docname == "variants/regional/01_background"
+    assert Variant("variants/index", "all").docname == "variants/index"
 
 
-def test_prepare_titles_opens_and_suffixes_targets():
-    """The title names the segment, the opening follows the parameters, MyST targets get the segment."""
-    notebook = prepare(FIXTURE, "regional", " (Regional)", 2)
+def test_variant_notebook_titles_opens_and_suffixes_targets():
+    """The title names the segment, the opening follows the injected parameters, MyST targets get the segment."""
+    job = VariantJob(Variant("chapters/02_fixture", "regional"), FIXTURE, " (Regional)", 2, "Key findings",
+                     chapters=("chapters/02_fixture",))
+    notebook = variant_notebook(job, paths.DEFAULT_DATA_DIR)
     sources = [c.source for c in notebook.cells]
     assert sources[0].startswith("# 2. A test chapter with figures by bank type (Regional)")
-    position = next(i for i, c in enumerate(notebook.cells) if "parameters" in c.metadata.get("tags", []))
-    assert notebook.cells[position + 1].source == "## Key findings for this segment"
+    position = next(i for i, c in enumerate(notebook.cells) if "injected-parameters" in c.metadata.get("tags", []))
+    assert "parameters" in notebook.cells[position - 1].metadata["tags"]
+    assert notebook.cells[position + 1].source == "## Key findings"
     assert "chapter=2" in notebook.cells[position + 2].source
     assert any("(fixture-target-regional)=" in s and "{ref}`fixture-target-regional`" in s for s in sources)
     assert "run_record.emit()" in sources[-1] and HIDE in notebook.cells[-1].metadata["tags"]
     assert len({c.id for c in notebook.cells}) == len(notebook.cells)
+    assert SOURCE_CELL not in notebook.cells[position].metadata
 
 
-def test_finish_hides_injected_parameters_and_drops_the_record_cell():
-    """papermill issue 731: the injected cell loses remove-cell; finish() restores it and reads the record."""
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell("segment = 'regional'", metadata={"tags": ["injected-parameters"]}),
-        nbformat.v4.new_code_cell("emit", metadata={"tags": [HIDE]}, outputs=[nbformat.v4.new_output(
-            "display_data", data={run_record.MIME_TYPE: {"read": ["a.csv"], "written": []}})]),
-    ])
-    assert finish(notebook) == {"read": ["a.csv"], "written": []}
-    assert len(notebook.cells) == 1 and HIDE in notebook.cells[0].metadata["tags"]
+def test_a_page_without_parameters_cannot_be_a_variant(tmp_path):
+    """A variant needs a parameters cell to pass segment and lang."""
+    (tmp_path / "page.md").write_text("# Page\n")
+    with pytest.raises(VariantError, match="parameters"):
+        variant_notebook(VariantJob(Variant("page", "regional"), tmp_path / "page.md"), paths.DEFAULT_DATA_DIR)
 
 
 @pytest.fixture(scope="module")
@@ -87,9 +88,10 @@ def test_every_segment_is_rendered_with_hidden_parameters(rendered):
         notebook = nbformat.read(root / "variants" / segment / "02_fixture.ipynb", as_version=4)
         injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1 and HIDE in injected[0].metadata["tags"]
-        assert f'segment = "{segment}"' in injected[0].source
+        assert f"segment = '{segment}'" in injected[0].source
     assert (root / "variants" / "index.ipynb").is_file() and (root / "_build" / ".variants-toc.yml").is_file()
-    assert any(line.startswith("[4/4]") for line in lines)
+    assert any(line.startswith("variants [4/4]") for line in lines)
+    assert lines[-1].startswith("variants: 4 executed, 0 reused from cache, 0 failed, ")
 
 
 @pytest.mark.slow
@@ -137,7 +139,8 @@ def test_cache_reexecutes_exactly_the_readers_of_a_changed_file(rendered):
     def run() -> dict[str, str]:
         lines: list[str] = []
         render_variants(root, data, log=lines.append)
-        return {line.split("] ")[1].split(":")[0]: line.split(": ")[1].split(" ")[0] for line in lines if line.startswith("[")}
+        return {line.split("] ")[1].split(":")[0]: line.split(": ")[1].split(" ")[0] for line in lines
+                if line.startswith("variants [")}
 
     assert set(run().values()) == {"cached"}
     glossary = data / "reference" / "glossary.csv"
@@ -177,11 +180,3 @@ def test_a_failed_variant_fails_the_build_and_keeps_the_last_one(tmp_path, monke
     message = capsys.readouterr().err
     assert "segment regional, chapter chapters/02_fixture, cell 3" in message and "last good build" in message
     assert (html / "index.html").read_text() == "last good build"
-
-
-def test_relative_links_still_reach_their_pages():
-    """From variants/<segment>/, a link to another chapter goes to its rendition; other links are re-rooted."""
-    chapters = ["chapters/01_background", "chapters/02_current_state"]
-    text = "[c1](01_background.md) [g](../reference/glossary.md) {doc}`../intro` [w](https://example.org) [s](#top)"
-    assert rewrite_links(text, "chapters/02_current_state", "regional", chapters) == (
-        "[c1](01_background.md) [g](../../reference/glossary.md) {doc}`../../intro` [w](https://example.org) [s](#top)")

@@ -1,70 +1,64 @@
 """Reference notebooks for nbval: each book page executed once with the data of record.
 
-nbval re-executes ``tests/notebooks/*.ipynb`` and compares the outputs of the cells
-tagged ``nbval-check-output`` (the key-number tables) with the stored ones, so a changed
-figure fails the tests. ``python -m report_lib refresh-nbval`` rewrites the references
-after an intended change; a test checks that their code still matches the pages.
+nbval re-executes the reference notebooks and compares the outputs of the cells tagged
+``nbval-check-output`` (the key-number tables) with the stored ones, so a changed figure
+fails the tests. ``python -m report_lib refresh-nbval`` rewrites the references after an
+intended change; a test checks that their code still matches the pages. The pages are
+those of ``_toc.yml`` (variants aside) that have a cell tagged ``nbval-check-output``;
+where the references live is the caller's choice (the command line passes ``tests/notebooks``).
 """
 
 from __future__ import annotations
 
-import os
+import time
+from functools import partial
 from pathlib import Path
 
-import jupytext
 import nbformat
-from nbclient import NotebookClient
 
-from report_lib import paths
+from report_lib.publish import notebooks
+from report_lib.publish.toc import page_source, read_toc
 
-PAGES = ("intro.md", "chapters/01_background.md", "chapters/02_current_state.md", "chapters/03_vendors.md",
-         "chapters/04_trends.md", "chapters/05_experts.md",
-         "reference/data_of_record.md")
-REFERENCE_DIR = paths.PROJECT_ROOT / "tests" / "notebooks"
 CHECK_TAG = "nbval-check-output"
 
 
-def reference_path(page: str) -> Path:
-    """Return the reference notebook of a page (``chapters/01_background.md`` -> ``01_background.ipynb``)."""
-    return REFERENCE_DIR / (Path(page).stem + ".ipynb")
+def reference_pages(root: Path) -> tuple[str, ...]:
+    """Return the pages that have a reference notebook: toc pages (variants aside) with a cell tagged :data:`CHECK_TAG`."""
+    return tuple(page for page in read_toc(root).without_variants().all_pages
+                 if any(CHECK_TAG in c.metadata.get("tags", []) for c in notebooks.load_page(page_source(root, page)).cells))
 
 
-def page_notebook(page: str) -> nbformat.NotebookNode:
-    """Read a page (jupytext MyST) as a notebook with the python3 kernel."""
-    notebook = jupytext.read(paths.PROJECT_ROOT / page)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-    notebook.metadata.pop("jupytext", None)
-    return notebook
+def reference_path(folder: Path, page: str) -> Path:
+    """Return the reference notebook of a page in ``folder`` (``chapters/01_background`` -> ``01_background.ipynb``)."""
+    return folder / (Path(page).stem + ".ipynb")
 
 
-def execute_page(page: str, workdir: Path, **parameters: str) -> nbformat.NotebookNode:
-    """Execute a page in ``workdir``, with ``parameters`` overriding its ``parameters`` cell.
-
-    The overrides are appended to the parameters cell itself, so the page's own
-    structure (and its ``remove-cell`` tag) is kept.
-    """
-    notebook = page_notebook(page)
-    if parameters:
-        cell = next(c for c in notebook.cells if "parameters" in c.metadata.get("tags", []))
-        cell.source += "\n" + "\n".join(f"{name} = {value!r}" for name, value in parameters.items())
-    NotebookClient(notebook, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(workdir)}}).execute()
-    return notebook
+def execute_page(root: Path, page: str, workdir: Path, **parameters: str) -> nbformat.NotebookNode:
+    """Execute a page of the book at ``root`` in ``workdir`` with ``parameters`` (see :func:`notebooks.set_parameters`)."""
+    notebook = notebooks.load_page(page_source(root, page))
+    notebooks.set_parameters(notebook, parameters)
+    return notebooks.execute(notebook, workdir, name=f"{page} failed")
 
 
-def refresh_references(data_dir: Path) -> list[Path]:
-    """Execute every page with ``data_dir`` and store it as its nbval reference notebook."""
-    REFERENCE_DIR.mkdir(parents=True, exist_ok=True)
-    os.environ["REPORT_DATA"] = str(data_dir)
-    written = []
-    for page in PAGES:
-        notebook = execute_page(page, REFERENCE_DIR)
-        for number, cell in enumerate(notebook.cells):
-            cell.id = f"cell-{number}"  # stable ids and no timestamps: a refresh diffs only real changes
-            cell.metadata.pop("execution", None)
-            if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
-                cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
-        target = reference_path(page)
-        nbformat.write(notebook, target)
-        written.append(target)
-    return written
+def refresh_one(page: str, root: Path, folder: Path, data_dir: Path) -> notebooks.Outcome:
+    """Execute ``page`` with ``data_dir`` and store it as its reference notebook in ``folder``."""
+    start = time.perf_counter()
+    notebook = notebooks.load_page(page_source(root, page))
+    notebooks.execute(notebook, folder, env={"REPORT_DATA": str(data_dir)}, name=f"{page} failed")
+    notebooks.number_cells(notebook)  # stable ids and no timestamps: a refresh diffs only real changes
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop(notebooks.SOURCE_CELL, None)
+        if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
+            cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
+    nbformat.write(notebook, reference_path(folder, page))
+    return notebooks.Outcome(page, "executed", time.perf_counter() - start)
+
+
+def refresh_references(root: Path, folder: Path, data_dir: Path, workers: int = notebooks.WORKERS) -> list[Path]:
+    """Execute every page of the book at ``root`` with ``data_dir`` into its reference notebook in ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    pages = list(reference_pages(root))
+    notebooks.run_all(pages, partial(refresh_one, root=root, folder=folder, data_dir=data_dir), "nbval references",
+                      workers)
+    return [reference_path(folder, page) for page in pages]

@@ -2,43 +2,31 @@
 
 ``python -m report_lib render --chapter 2 --segment regional --lang zh --out DIR`` runs
 the chapter through the same preparation as the book's variants (opening section,
-hidden parameters) with papermill in ``DIR``, then builds a one-page Jupyter Book there
-(no execution, the report's offline chart extension), so ``DIR/_build/html/<chapter>.html``
-opens without a network and its chart CSVs sit in ``DIR/_build/html/_static/chart-data``.
+hidden parameters) in ``DIR``, then builds a one-page Jupyter Book there with the
+project's ``_config.yml`` (execution off), so ``DIR/_build/html/<chapter>.html`` opens
+without a network and its chart CSVs sit in ``DIR/_build/html/_static/chart-data``.
 """
 
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+import nbformat
 import yaml
 
 from report_lib import paths
-from report_lib.publish.variants import (Variant, VariantError, chapter_number, execute, page_source, prepare,
-                                 report_chapters)
-
-CONFIG = {
-    "title": "Bank marketing digitalization in China, 2023 (one chapter)",
-    "only_build_toc_files": True,
-    "exclude_patterns": ["_build", "**.ipynb_checkpoints"],
-    "execute": {"execute_notebooks": "off"},
-    "html": {"use_repository_button": False, "use_issues_button": False, "use_edit_page_button": False},
-    "launch_buttons": {"notebook_interface": "classic", "binderhub_url": "", "jupyterhub_url": "", "thebe": False,
-                       "colab_url": ""},
-    "sphinx": {"extra_extensions": ["report_lib.page.sphinx_ext"],
-               "config": {"html_theme_options": {"use_download_button": False, "use_fullscreen_button": False}}},
-}
+from report_lib.publish import notebooks
+from report_lib.publish.toc import chapter_number, page_source, read_toc
+from report_lib.publish.variant_page import take_run_record
+from report_lib.publish.variants import Variant, VariantError, VariantJob, variant_notebook
 
 
 def find_chapter(root: Path, chapter: str) -> str:
     """Return the toc entry of ``chapter`` given as a number (``2``) or a file stem (``02_current_state``)."""
-    chapters = report_chapters(root)
+    chapters = read_toc(root).report
     for page in chapters:
-        stem = Path(page).name
-        if chapter == stem or (chapter.isdigit() and chapter_number(stem) == int(chapter)):
+        if chapter == Path(page).name or (chapter.isdigit() and chapter_number(page) == int(chapter)):
             return page
     raise ValueError(f"no chapter {chapter!r} in {root / '_toc.yml'}; chapters: {', '.join(chapters)}")
 
@@ -46,28 +34,33 @@ def find_chapter(root: Path, chapter: str) -> str:
 def render_one(chapter: str, segment: str, lang: str, out: Path, data_dir: Path | None = None,
                root: Path | None = None) -> list[Path]:
     """Execute one chapter for ``segment`` in ``lang`` into ``out`` and build its HTML; return both paths."""
+    from report_lib.analysis.segments import MARKET, check_segment
     from report_lib.data.dataset import load_dataset
     from report_lib.present.labels import Labels
-    from report_lib.analysis.segments import MARKET, check_segment
 
     root, data_dir = root or paths.PROJECT_ROOT, paths.data_dir(data_dir)
     page = find_chapter(root, str(chapter))
     data = load_dataset(data_dir)
     check_segment(data, segment)
+    label = Labels(data, lang)
     out = out.resolve()
-    out.mkdir(parents=True, exist_ok=True)
     variant = Variant(page, segment, lang)
-    (out / "_config.yml").write_text(yaml.safe_dump(CONFIG, sort_keys=False), encoding="utf-8")
+    notebooks.render_config(root, out)
     (out / "_toc.yml").write_text(yaml.safe_dump({"format": "jb-book", "root": variant.stem}), encoding="utf-8")
-    suffix = "" if segment == MARKET else f" ({Labels(data, lang).segment(segment, short=False)})"
-    notebook = prepare(page_source(root, page), segment, suffix, chapter_number(variant.stem))
+    suffix = "" if segment == MARKET else f" ({label.segment(segment, short=False)})"
+    job = VariantJob(variant, page_source(root, page), suffix, chapter_number(page), label("opening.heading"))
+    notebook = variant_notebook(job, data_dir)
     target = out / f"{variant.stem}.ipynb"
-    execute(variant, target, data_dir, notebook, key="on-demand")
+    try:
+        notebooks.execute(notebook, out, name=f"{page} failed for segment {segment}")
+    except notebooks.ExecutionError as error:
+        raise VariantError(str(error)) from None
+    take_run_record(notebook)
+    nbformat.write(notebook, target)
     shutil.rmtree(out / "_build" / "html", ignore_errors=True)
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(out), "--path-output", str(out),
-               "--builder", "html", "--keep-going", "--quiet"]  # other pages are absent: links to them only warn
-    result = subprocess.run(command, cwd=out, capture_output=True, text=True)
-    html = out / "_build" / "html" / f"{variant.stem}.html"
+    # Other pages are absent: links to them only warn, so the build is not strict.
+    result, built = notebooks.jupyter_book(out, "html", out=out, strict=False, capture=True)
+    html = built / f"{variant.stem}.html"
     if result.returncode != 0 or not html.is_file():
         raise VariantError(f"HTML build of {target} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     return [target, html]

@@ -8,14 +8,14 @@ notebook runs.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
+from report_lib.publish.notebooks import jupyter_book
+from report_lib.publish.toc import read_toc
 
 
 def validate_or_report(data_dir: Path) -> bool:
@@ -44,30 +44,26 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
     and publish it to ``_build/<builder>``.
 
     ``variants`` defaults to whether ``root``'s toc has a report part
-    (:data:`report_lib.publish.variants.REPORT_PART`). A failed variant stops the build before
+    (:data:`report_lib.publish.toc.REPORT_PART`). A failed variant stops the build before
     the book is built. Returns the process exit code (0 on success).
     """
     root = root or paths.PROJECT_ROOT
     data_dir = paths.data_dir(data_dir)
     if not validate_or_report(data_dir):
         return 1
-    toc = []
-    if variants if variants is not None else _has_report_part(root):
+    toc = None
+    if variants if variants is not None else bool(read_toc(root).report):
         from report_lib.publish.variants import VariantError, render_variants
 
         try:
-            toc = ["--toc", str(render_variants(root, data_dir))]
+            toc = render_variants(root, data_dir)
         except VariantError as error:
             print(f"{error}\nBook not built; the last good build in {root / '_build' / builder} is unchanged.",
                   file=sys.stderr)
             return 1
     staging = root / "_build" / ".staging"
     shutil.rmtree(staging, ignore_errors=True)
-    env = dict(os.environ, REPORT_DATA=str(data_dir))
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(root), *toc,
-               "--path-output", str(staging), "--builder", builder, "-W", "-n", "--keep-going"]
-    result = subprocess.run(command, env=env, cwd=root)
-    built = staging / "_build" / builder
+    result, built = jupyter_book(root, builder, toc, staging, env={"REPORT_DATA": str(data_dir)})
     if result.returncode != 0 or not (built / "index.html").is_file():
         print(f"Book build failed (exit {result.returncode}); the last good build in "
               f"{root / '_build' / builder} is unchanged.", file=sys.stderr)
@@ -77,9 +73,3 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
     print(f"Built {root / '_build' / builder / 'index.html'} from data in {data_dir}")
     return 0
 
-
-def _has_report_part(root: Path) -> bool:
-    from report_lib.publish.variants import REPORT_PART
-
-    toc = root / "_toc.yml"
-    return toc.is_file() and f"caption: {REPORT_PART}" in toc.read_text(encoding="utf-8")

@@ -67,3 +67,17 @@ def test_ids_shared_by_pages_are_made_unique():
     body, _ = parsed()
     assert 'id="page-chapters-01-a--a-one"' in body and 'id="page-reference-glossary--a-one"' in body
     assert 'href="#page-reference-glossary--a-one"' in body
+
+
+def test_print_stylesheet_uses_only_theme_colours():
+    """print.css names colours only as var(--report-...), and every one it names is in the theme's palette."""
+    import re
+
+    from report_lib.present.theme import css_variables
+    from report_lib.publish.pdf.document import PRINT_CSS, print_css
+
+    css = PRINT_CSS.read_text(encoding="utf-8")
+    assert not re.search(r"#[0-9a-fA-F]{3,8}\b|rgb\(", css)
+    defined = set(re.findall(r"--(report-[\w-]+):", css_variables()))
+    assert set(re.findall(r"var\(--(report-[\w-]+)\)", css)) <= defined
+    assert print_css().startswith(css_variables())

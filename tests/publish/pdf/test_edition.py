@@ -8,13 +8,15 @@ import subprocess
 import pytest
 
 from report_lib import paths
+from report_lib.data.dataset import load_dataset
+from report_lib.present.labels import Labels
 from report_lib.publish.pdf import edition
 from report_lib.publish.pdf.chromium import ToolMissingError
 
 
 def test_edition_date_outside_git_is_the_build_date(tmp_path):
     """Without git history the edition says it is dated by the build, not by an invented date."""
-    line = edition.edition_line(tmp_path, today=dt.date(2026, 1, 2))
+    line = edition.edition_line(tmp_path, Labels(load_dataset(), "en"), today=dt.date(2026, 1, 2))
     assert line == "Edition of 2026-01-02 (the build date; the sources are not a git checkout)."
 
 
@@ -26,7 +28,7 @@ def test_edition_date_is_the_last_commit_date(tmp_path):
     for command in (["init", "-q"], ["add", "."], ["commit", "-qm", "x"]):
         (tmp_path / "f.txt").write_text("x")
         subprocess.run(["git", *command], cwd=tmp_path, env=env, check=True)
-    line = edition.edition_line(tmp_path, today=dt.date(2026, 1, 2))
+    line = edition.edition_line(tmp_path, Labels(load_dataset(), "en"), today=dt.date(2026, 1, 2))
     assert line.startswith("Edition of 2025-03-04 (the date of the sources' last git commit, ")
     assert "uncommitted" not in line
 
@@ -38,6 +40,12 @@ def test_cover_names_source_segment_and_edition():
     assert "iResearch" in text and "艾瑞咨询" in text and "2023年中国银行营销数字化行业研究报告" in cover.subtitle
     assert "区域性中小银行" in text and "Edition of " in text
     assert cover.edition == "Edition for regional small and medium banks (区域性中小银行)"
+
+
+def test_chinese_edition_has_a_chinese_cover():
+    """A zh edition's cover sentences come from the Chinese labels."""
+    cover = edition.make_cover(paths.PROJECT_ROOT, paths.DEFAULT_DATA_DIR, "regional", "zh")
+    assert cover.edition == "区域性中小银行版" and "图表与表格标签：中文" in " ".join(cover.lines)
 
 
 @pytest.mark.parametrize("failure", [RuntimeError("the single-page HTML build failed (exit 1)"),

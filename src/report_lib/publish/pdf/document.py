@@ -13,58 +13,19 @@ from __future__ import annotations
 import html
 import unicodedata
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from bs4 import BeautifulSoup, Tag
 
-PRINT_CSS = """
-@page { size: A4; margin: 18mm 17mm 20mm 17mm;
-        @bottom-center { content: counter(page); font: 8pt "Liberation Sans", "WenQuanYi Micro Hei", sans-serif; color: #555; } }
-@page cover { @bottom-center { content: none; } }
-html { font-family: "Liberation Sans", "WenQuanYi Micro Hei", sans-serif; font-size: 9.5pt; line-height: 1.45;
-       color: #1a1a1a; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-code, pre { font-family: "Liberation Mono", "WenQuanYi Micro Hei Mono", monospace; font-size: 0.92em; }
-h1, h2, h3, h4 { line-height: 1.25; break-after: avoid; }
-h1 { font-size: 17pt; margin: 0 0 0.6em; break-before: page; color: #0b3954; }
-h2 { font-size: 12.5pt; margin: 1.2em 0 0.4em; color: #0b3954; }
-h3 { font-size: 10.5pt; margin: 1em 0 0.3em; }
-p, li { orphans: 3; widows: 3; }
-a { color: #1f5f8b; text-decoration: none; }
-.cover { page: cover; height: 255mm; display: flex; flex-direction: column; }
-.cover h1 { break-before: avoid; font-size: 24pt; margin-top: 55mm; }
-.cover .subtitle { font-size: 13pt; color: #333; margin: 0 0 2em; }
-.cover .edition { font-size: 14pt; font-weight: bold; color: #8a3b12; margin: 0; }
-.cover .meta { margin-top: auto; font-size: 9pt; color: #333; border-top: 1px solid #999; padding-top: 0.8em; }
-.cover .meta p { margin: 0.35em 0; }
-.contents h1 { break-before: page; }
-.contents ol { list-style: none; padding: 0; margin: 0; }
-.contents { font-size: 9pt; line-height: 1.3; }
-.contents li { margin: 0.12em 0; }
-.contents li.part { font-weight: bold; margin-top: 0.7em; color: #0b3954; }
-.contents li.page a { font-weight: bold; }
-.contents li.section { margin-left: 1.6em; font-size: 0.95em; }
-.contents a { display: flex; color: inherit; }
-.contents a .title { flex: 0 1 auto; }
-.contents a .dots { flex: 1 1 auto; border-bottom: 1px dotted #888; margin: 0 0.4em 0.3em; }
-.contents a .number { flex: 0 0 auto; }
-table { width: 100%; border-collapse: collapse; margin: 0.6em 0 1em; font-size: 7.6pt; line-height: 1.35;
-        table-layout: fixed; }
-thead { display: table-header-group; }
-tr { break-inside: avoid; }
-th { text-align: left !important; vertical-align: bottom; border-bottom: 1px solid #555; padding: 0.25em 0.4em; }
-td { vertical-align: top; border-bottom: 1px solid #ddd; padding: 0.2em 0.4em; text-align: left !important;
-     overflow-wrap: anywhere; word-break: normal; }
-figure.report-chart { margin: 1em 0 1.4em; }
-figure.report-chart .report-chart-image { display: block; max-width: 100%; height: auto; break-inside: avoid;
-                                          margin: 0 auto; }
-figure.report-chart figcaption { font-size: 7.6pt; color: #444; margin: 0.4em 0 0.3em; line-height: 1.4;
-                                 break-before: avoid; }
-.report-chart-file { color: #777; }
-.report-chart-data { font-size: 7.6pt; }
-.report-chart-alt { font-style: italic; color: #444; margin: 0.2em 0; }
-.report-chart-table { font-size: 7.2pt; margin-top: 0.2em; }
-.headerlink, script, .toctree-wrapper > ul, .admonition-title:empty { display: none; }
-details > summary { font-weight: bold; }
-"""
+from report_lib.present.theme import css_variables
+
+PRINT_CSS = Path(__file__).with_name("print.css")
+"""The print stylesheet; its colours come from :func:`report_lib.present.theme.css_variables`."""
+
+
+def print_css() -> str:
+    """Return the print stylesheet with the theme's palette as CSS custom properties before it."""
+    return css_variables() + PRINT_CSS.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -273,5 +234,5 @@ def document_html(cover: Cover, body: str, entries: list[Entry], numbers: dict[s
                   lang: str = "en") -> str:
     """Return the whole printable document: cover, contents, then the pages."""
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{html.escape(cover.title)}'
-            f'</title><style>{PRINT_CSS}</style></head><body>{cover_html(cover)}'
+            f'</title><style>{print_css()}</style></head><body>{cover_html(cover)}'
             f'{contents_html(entries, numbers)}<main>{body}</main></body></html>')

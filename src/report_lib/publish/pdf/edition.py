@@ -22,22 +22,23 @@ from pathlib import Path
 import yaml
 
 from report_lib import paths
-from report_lib.publish.site import validate_or_report
+from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
-from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
-from report_lib.publish.pdf.execute import execute_pages
-from report_lib.publish.pdf.pages import Toc, read_toc, select_pages, write_toc
+from report_lib.present.labels import LANGUAGES, Labels
+from report_lib.publish.notebooks import jupyter_book, render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
-from report_lib.analysis.segments import check_segment
+from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
+from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages
+from report_lib.publish.site import validate_or_report
+from report_lib.publish.toc import Toc, read_toc, write_toc
 
 PDF_NAME = "bank-marketing-digitalization-2023"
 MAX_PASSES = 3
-LANGUAGES = ("en", "zh")
 
 
-def pdf_path(root: Path, segment: str = "all", lang: str = "en") -> Path:
+def pdf_path(root: Path, segment: str = MARKET, lang: str = "en") -> Path:
     """Return where an edition is published: ``_build/pdf/<name>[-<segment>][-<lang>].pdf``."""
-    name = PDF_NAME + (f"-{segment}" if segment != "all" else "") + (f"-{lang}" if lang != "en" else "")
+    name = PDF_NAME + (f"-{segment}" if segment != MARKET else "") + (f"-{lang}" if lang != "en" else "")
     return root / "_build" / "pdf" / f"{name}.pdf"
 
 
@@ -49,7 +50,7 @@ def _git(root: Path, *args: str) -> str | None:
     return result.stdout.strip() if result.returncode == 0 else None
 
 
-def edition_line(root: Path, today: dt.date | None = None) -> str:
+def edition_line(root: Path, label: Labels, today: dt.date | None = None) -> str:
     """Say which edition this is and where its date comes from (never an invented date).
 
     The date is the committer date of the last git commit of the book's sources; a build
@@ -58,66 +59,50 @@ def edition_line(root: Path, today: dt.date | None = None) -> str:
     today = today or dt.date.today()
     commit = _git(root, "log", "-1", "--format=%cs %h")
     if not commit:
-        return f"Edition of {today.isoformat()} (the build date; the sources are not a git checkout)."
+        return label("cover.edition_no_git").format(today=today.isoformat())
     date, short = commit.split()
-    line = f"Edition of {date} (the date of the sources' last git commit, {short})"
+    line = label("cover.edition_git").format(date=date, commit=short)
     if _git(root, "status", "--porcelain", "--untracked-files=no"):
-        line += f", built on {today.isoformat()} from uncommitted changes"
-    return line + "."
+        line += label("cover.edition_uncommitted").format(today=today.isoformat())
+    return line + label("cover.stop")
 
 
 def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Cover:
-    """Return the cover: the book's title, the source and its attribution, the edition and bank type."""
+    """Return the cover in ``lang``: the book's title, the source and its attribution, the edition and bank type."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     dataset = load_dataset(data_dir)
+    label = Labels(dataset, lang)
     source = dataset.metadata["figures"]["source"]
     segments = dataset.table("segments").set_index("segment")
-    kind = ("all bank types (main edition)" if segment == "all"
-            else f"{segments.loc[segment, 'label_en']} ({segments.loc[segment, 'label_zh']}) only")
-    edition = "" if segment == "all" else f"Edition for {segments.loc[segment, 'label_en'].lower()} " \
-                                          f"({segments.loc[segment, 'label_zh']})"
+    names = {} if segment == MARKET else {"name_en": segments.loc[segment, "label_en"],
+                                          "name_en_lower": segments.loc[segment, "label_en"].lower(),
+                                          "name_zh": segments.loc[segment, "label_zh"]}
+    kind = label("cover.kind_all") if segment == MARKET else label("cover.kind_segment").format(**names)
     return Cover(
         title=config["title"],
         subtitle=f"《{source['title_zh']}》",
-        edition=edition,
+        edition="" if segment == MARKET else label("cover.edition").format(**names),
         lines=(
-            f"Source: {source['publisher_en']} ({source['publisher_zh']}), {source['title_en']}, "
-            f"{source['year']}. {source['survey']}",
-            f"Facts and figures © {source['year']} {source['publisher_en']}. The English text, the data "
-            "tables and the code were written for this project, which keeps only facts, figures and short "
-            "quotes from the source as provenance.",
-            f"Bank type: {kind}. Chart and table labels: {'Chinese' if lang == 'zh' else 'English'}.",
-            "This is the print edition of the executable report's site: charts are static images, each "
-            "followed by its footer and by its data (in place of the site's tooltips); the data file named "
-            "in brackets is in the site's chart-data folder.",
-            edition_line(root),
+            label("cover.source").format(**source),
+            label("cover.rights").format(**source),
+            label("cover.scope").format(kind=kind, language=label(f"cover.language_{lang}")),
+            label("cover.print_note"),
+            edition_line(root, label),
         ),
     )
 
 
-def _config_for_pdf(root: Path, path: Path) -> Path:
-    """Write the book's ``_config.yml`` for the executed pages: render them, do not execute again."""
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    config.setdefault("execute", {})["execute_notebooks"] = "off"
-    config["only_build_toc_files"] = True
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
-
-
-def build_singlehtml(root: Path, data_dir: Path, toc: Toc, staging: Path, parameters: dict[str, str]) -> Path:
-    """Execute ``toc``'s pages with ``parameters`` and render them as one HTML page; return its path."""
+def build_singlehtml(root: Path, toc: Toc, staging: Path, edition: Edition) -> Path:
+    """Execute ``toc``'s pages for ``edition`` and render them as one HTML page; return its path."""
     book = staging / "book"
-    book.mkdir(parents=True, exist_ok=True)
-    _config_for_pdf(root, book / "_config.yml")  # first: it makes the staging folder the pages' book root,
-    write_toc(toc, book / "_toc.yml")            # so chart CSVs land there, not in the site's static files
-    execute_pages(root, [toc.root, *toc.pages], book, data_dir, parameters)
-    command = [str(Path(sys.executable).parent / "jupyter-book"), "build", str(book),
-               "--builder", "singlehtml", "-W", "-n", "--keep-going"]
-    result = subprocess.run(command, env=dict(os.environ, REPORT_DATA=str(data_dir)), cwd=book)
-    built = book / "_build" / "singlehtml" / f"{toc.root}.html"
-    if result.returncode != 0 or not built.is_file():
+    render_config(root, book)     # first: it makes the staging folder the pages' book root,
+    write_toc(toc, book / "_toc.yml")  # so chart CSVs land there, not in the site's static files
+    execute_pages(root, list(toc.all_pages), book, edition)
+    result, built = jupyter_book(book, "singlehtml", env={"REPORT_DATA": str(edition.data_dir)})
+    page = built / f"{toc.root}.html"
+    if result.returncode != 0 or not page.is_file():
         raise RuntimeError(f"the single-page HTML build failed (exit {result.returncode})")
-    return built
+    return page
 
 
 def print_with_contents(cover: Cover, singlehtml: Path, toc: Toc, staging: Path) -> Path:
@@ -137,7 +122,7 @@ def print_with_contents(cover: Cover, singlehtml: Path, toc: Toc, staging: Path)
     raise RuntimeError(f"the contents' page numbers did not settle after {MAX_PASSES} printings")
 
 
-def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: str = "all",
+def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: str = MARKET,
               lang: str = "en") -> int:
     """Build the PDF edition for ``segment`` and ``lang`` into ``_build/pdf/``; return the exit code (0 on success).
 
@@ -156,14 +141,17 @@ def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: s
         check_segment(load_dataset(data_dir), segment)
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
-        toc = select_pages(read_toc(root / "_toc.yml"))
+        toc = read_toc(root).without_variants()
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         cover = make_cover(root, data_dir, segment, lang)
-        singlehtml = build_singlehtml(root, data_dir, toc, staging, {"segment": segment, "lang": lang})
+        edition = Edition(data_dir, {"segment": segment, "lang": lang}, toc.report,
+                          Labels(load_dataset(data_dir), lang)("opening.heading"))
+        singlehtml = build_singlehtml(root, toc, staging, edition)
         pdf = print_with_contents(cover, singlehtml, toc, staging)
         pages = page_count(pdf)
-    except (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subprocess.SubprocessError) as error:
+    except (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subprocess.SubprocessError,
+            PageFailedError) as error:
         print(f"PDF build failed: {error}\nThe last good PDF ({target}) is unchanged.", file=sys.stderr)
         return 1
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,9 +1,11 @@
-"""Read a built PDF back with poppler, and derive what it must contain from the book itself.
+"""Test support: read a built PDF back with poppler, and derive what it must contain from the book itself.
+
+Only tests use this (the build never reads its PDF back), so it lives with them.
 
 What the PDF holds: its embedded fonts (``pdffonts``), its text (``pdftotext``) and its
 images (``pdfimages -list``). What it must hold is derived, never listed by hand: the
 numbers each page glues into its prose (the ``prose_numbers`` cell of the page's nbval
-reference notebook, see :mod:`report_lib.publish.nbval_refs`), the quotes and glossary terms of
+reference notebook in ``tests/notebooks``), the quotes and glossary terms of
 the data, and the number of charts in the built site. New chapters are covered as soon
 as ``_toc.yml`` lists them.
 """
@@ -17,6 +19,9 @@ from pathlib import Path
 import nbformat
 
 from report_lib.publish.nbval_refs import reference_path
+
+REFERENCES = Path(__file__).resolve().parents[1] / "notebooks"
+"""The nbval reference notebooks (``tests/notebooks``)."""
 from report_lib.publish.pdf.chromium import find_tool
 
 CJK_FONT = re.compile(r"WenQuanYi|NotoSansCJK|NotoSerifCJK|SourceHan|DroidSansFallback|Noto ?Sans ?CJK", re.I)
@@ -61,12 +66,12 @@ def image_count(pdf: Path) -> int:
     return sum(1 for line in output.splitlines()[2:] if line.split()[2:3] == ["image"])
 
 
-def prose_numbers(page: str) -> dict[str, str]:
-    """Return the values ``page`` glues into its prose (name -> text), from its nbval reference.
+def prose_numbers(page: str, references: Path = REFERENCES) -> dict[str, str]:
+    """Return the values ``page`` glues into its prose (name -> text), from its nbval reference in ``references``.
 
     Empty when the page has no reference notebook or glues nothing.
     """
-    path = reference_path(page if page.endswith(".md") else page + ".md")
+    path = reference_path(references, page)
     if not path.is_file():
         return {}
     notebook = nbformat.read(path, as_version=4)

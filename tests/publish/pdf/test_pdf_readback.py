@@ -1,4 +1,4 @@
-"""Tests of report_lib.publish.pdf.readback: the checks fail on a PDF that lacks what the book needs."""
+"""Tests of tests/support/pdf_readback: the checks fail on a PDF that lacks what the book needs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import nbformat
 import pytest
 
-from report_lib.publish.pdf import readback
+from support import pdf_readback as readback
 from report_lib.publish.pdf.chromium import print_to_pdf
 
 needs_tools = pytest.mark.skipif(
@@ -54,5 +54,4 @@ def test_prose_numbers_read_from_reference(monkeypatch, tmp_path):
         "        name                text\n  first_year                2018\n   peak_text  8.07 hundred million")})]
     notebook.cells.append(cell)
     nbformat.write(notebook, tmp_path / "02_state.ipynb")
-    monkeypatch.setattr(readback, "reference_path", lambda page: tmp_path / "02_state.ipynb")
-    assert readback.prose_numbers("chapters/02_state") == {"first_year": "2018", "peak_text": "8.07 hundred million"}
+    assert readback.prose_numbers("chapters/02_state", tmp_path) == {"first_year": "2018", "peak_text": "8.07 hundred million"}
