@@ -167,12 +167,12 @@ def test_a_failing_variant_names_segment_chapter_and_cell(tmp_path):
 
 def test_a_failed_variant_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch, capsys):
     """build_html stops before the book build when a variant fails; the last good HTML stays."""
-    import report_lib.publish.variants
+    import report_lib.publish.editions
 
-    def fail(root, data_dir):
+    def fail(*args, **kwargs):
         raise VariantError("variant failed: segment regional, chapter chapters/02_fixture, cell 3 of the page")
 
-    monkeypatch.setattr(report_lib.publish.variants, "render_variants", fail)
+    monkeypatch.setattr(report_lib.publish.editions, "render_variants", fail)
     root = make_book(tmp_path)
     html = root / "_build" / "html"
     html.mkdir(parents=True)

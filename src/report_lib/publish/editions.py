@@ -136,12 +136,12 @@ def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
     config = edition_config(root, lang, data_dir, folder)
     (folder / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     toc = read_toc(root)
+    toc_path = root / "_toc.yml"
+    if toc.report and variants:  # first: the variants are most of the work and fail the build as early
+        toc_path = render_variants(root, data_dir, lang, workers, out=folder)
     jobs = [PageJob(page, page_source(root, page), lang) for page in toc.all_pages]
     notebooks.run_all(jobs, partial(render_page, folder=folder, data_dir=data_dir,
                                     environment=cache.environment_key(root)), f"pages ({lang})", workers)
-    toc_path = root / "_toc.yml"
-    if toc.report and variants:
-        toc_path = render_variants(root, data_dir, lang, workers, out=folder)
     translate_captions(toc_path, Labels(load_dataset(data_dir), lang), folder / "_toc.yml")
     return folder
 
