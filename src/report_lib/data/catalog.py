@@ -13,7 +13,8 @@ from report_lib.data.schema import TableSpec
 
 SEGMENTS = TableSpec(
     "segments", "reference", key="segment",
-    required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en"),
+    required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en",
+              "description_zh"),
     optional=("source_terms_zh",), numbers=("order",),
     choices={"kind": ("market", "bank_type", "combined", "subgroup")},
 )

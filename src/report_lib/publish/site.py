@@ -51,6 +51,9 @@ def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants:
     except (ExecutionError, VariantError) as error:
         print(f"{error}\nThe {lang} edition was not built.", file=sys.stderr)
         return None
+    except Exception as error:  # any other failure of one edition must not cost the other its build
+        print(f"The {lang} edition was not built: {type(error).__name__}: {error}", file=sys.stderr)
+        return None
     staging = root / "_build" / f".staging-{lang}"
     shutil.rmtree(staging, ignore_errors=True)
     result, built = jupyter_book(folder, builder, out=staging, env={"REPORT_DATA": str(data_dir)})
