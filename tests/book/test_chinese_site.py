@@ -102,6 +102,8 @@ def test_every_page_links_to_itself_in_the_other_language():
     """Each page's language link is relative and reaches the same page in the other tree."""
     for site, other in ((SITE, ZH), (ZH, SITE)):
         for page in html_pages(site):
+            if page == Path("index.html"):  # the root index is a redirect to the root page
+                continue
             href = re.search(r'class="report-edition-switch"><a href="([^"]+)"', (site / page).read_text(encoding="utf-8"))
             assert href and not href.group(1).startswith(("/", "http")), page
             assert ((site / page).parent / href.group(1)).resolve() == (other / page).resolve(), page
