@@ -155,7 +155,8 @@ def plan(root: Path, data_dir: Path, lang: str = "en",
     if not chapters:
         raise VariantError(f"{root / '_toc.yml'} has no report part: nothing to render per bank type")
     heading = label("opening.heading")
-    jobs = [VariantJob(Variant(page, s.segment, lang), page_source(root, page), f" ({s.name})", chapter_number(page),
+    jobs = [VariantJob(Variant(page, s.segment, lang), page_source(root, page),
+                       label("variants.title_suffix").format(name=s.name), chapter_number(page),
                        heading, chapters=chapters)
             for s in segments for page in chapters]
     jobs.append(VariantJob(Variant(f"{VARIANTS_DIR}/index", MARKET, lang), root / INDEX_TEMPLATE,
