@@ -93,6 +93,26 @@ def humanize(identifier: str) -> str:
     return identifier.replace("_", " ")
 
 
+def join_words(label: Labels, items, word: str | None = "and", *, long: bool = False,
+               none: str | None = "join.none") -> str:
+    """Join ``items`` as a list in the label's language: ``a, b and c`` / ``a、b和c``.
+
+    The one list joiner of glued values. ``word`` is the conjunction before the last item
+    (``"and"``, ``"or"``: labels ``join.and``, ``join.or``) or ``None`` for separators only;
+    ``long`` uses ``join.separator_long`` (``; `` / ``；``) for items that contain commas
+    or are phrases, and ``join.<word>_long`` where it exists. No items give the label
+    ``none`` (``join.none``: ``none`` / ``无``), or ``""`` when ``none`` is ``None``.
+    """
+    items = [str(item) for item in items]
+    if not items:
+        return label(none) if none else ""
+    separator = label("join.separator_long" if long else "join.separator")
+    if word is None or len(items) == 1:
+        return separator.join(items)
+    key = f"join.{word}_long" if long and label.has(f"join.{word}_long") else f"join.{word}"
+    return separator.join(items[:-1]) + label(key) + items[-1]
+
+
 def figure_name(label: Labels, subject: str, category: str = "") -> str:
     """Name a figure by its subject (and category), from ``subject.*``/``category.*`` labels when present.
 
