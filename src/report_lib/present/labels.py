@@ -181,7 +181,8 @@ def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) 
     """Return the "who leads on what" sentences: for each bank type, the needs on which its share is highest.
 
     ``leaders`` is :func:`report_lib.analysis.needs.segment_leaders`; a bank type that
-    leads on nothing gets ``sentence.no_lead``, the others ``sentence.leads_on``.
+    leads on nothing gets ``sentence.no_lead``, the others ``sentence.leads_on``. The sentences
+    are joined with a space in English and without one in Chinese.
     """
     sentences = []
     for segment in segments:
@@ -189,4 +190,4 @@ def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) 
         sentences.append(label("sentence.leads_on" if led else "sentence.no_lead").format(
             segment=label.segment(segment, short=False),
             needs=label("footer.list_separator").join(label.subject(s).lower() for s in led)))
-    return " ".join(sentences)
+    return ("" if label.lang == "zh" else " ").join(sentences)  # Chinese sentences join without a space

@@ -126,8 +126,16 @@ def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]
     data = load_dataset(data_dir)
     label = Labels(data, lang)
     table = data.table("segments").set_index("segment")
-    return label, [Segment(s, label.segment(s, short=False), f"{table.loc[s, f'description_{lang}']} ({n_text(label, s)})")
-                   for s in bank_types(data)]
+
+    def described(s: str) -> str:
+        text, n = table.loc[s, f"description_{lang}"], n_text(label, s)
+        if lang == "zh" and not n:
+            return text
+        if lang == "zh":  # n_text already brackets 推断: the size as its own sentence, not nested brackets
+            return f"{text}{label('footer.base')}{label('footer.colon')}{n}{label('footer.stop')}"
+        return f"{text} ({n})"
+
+    return label, [Segment(s, label.segment(s, short=False), described(s)) for s in bank_types(data)]
 
 
 def segment_page(label: Labels, segment: Segment) -> str:
