@@ -1,4 +1,4 @@
-"""Command line: ``python -m report_lib check-data|build|variants|render|pdf|refresh-nbval``."""
+"""Command line: ``python -m report_lib check-data|build|variants|render|pdf|refresh-nbval|translations``."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--lang", default="en", choices=LANGUAGES)
     render.add_argument("--out", required=True, help="output folder (created)")
     render.add_argument("--data", default=None)
+    translations = commands.add_parser("translations", help="list untranslated and stale Chinese text of the pages")
+    translations.add_argument("--check", action="store_true", help="exit non-zero when a page has a problem")
     from report_lib.publish.survey_export import add_aggregate_command, aggregate_to_csv  # survey waves (issue 11)
 
     add_aggregate_command(commands)
@@ -78,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
         from report_lib.publish.pdf.edition import build_pdf
 
         return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment, lang=args.lang)
+    if args.command == "translations":
+        from report_lib.publish.languages import translation_problems
+        from report_lib.publish.toc import page_sources
+
+        problems = [p for source in page_sources(paths.PROJECT_ROOT) for p in translation_problems(source)]
+        print("\n".join(problems) if problems else "every page is translated and up to date")
+        return 1 if problems and args.check else 0
     if args.command == "refresh-nbval":
         from report_lib.publish.nbval_refs import refresh_references
 

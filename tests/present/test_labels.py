@@ -76,3 +76,39 @@ def test_leaders_sentence_names_each_bank_type_in_the_page_language(dataset):
         label = Labels(dataset, lang)
         text = leaders_sentence(label, leaders, bank_types(dataset))
         assert all(label.segment(s, short=False) in text for s in bank_types(dataset))
+
+
+@pytest.mark.parametrize("lang,items,kwargs,expected", [
+    ("en", ["2022Q2", "2022Q3"], {}, "2022Q2 and 2022Q3"),
+    ("zh", ["2022Q2", "2022Q3"], {}, "2022Q2和2022Q3"),
+    ("en", ["a", "b", "c"], {}, "a, b and c"),
+    ("zh", ["甲", "乙", "丙"], {}, "甲、乙和丙"),
+    ("zh", ["甲", "乙"], {"word": "or"}, "甲或乙"),
+    ("en", ["a", "b", "c"], {"word": None}, "a, b, c"),
+    ("zh", ["甲", "乙", "丙"], {"word": None}, "甲、乙、丙"),
+    ("en", ["a, x", "b"], {"word": None, "long": True}, "a, x; b"),
+    ("zh", ["甲", "乙"], {"word": None, "long": True}, "甲；乙"),
+    ("en", ["a 1, b 2", "a 3, b 4"], {"word": "or", "long": True}, "a 1, b 2 or a 3, b 4"),
+    ("zh", ["甲 1、乙 2", "甲 3、乙 4"], {"word": "or", "long": True}, "甲 1、乙 2；或甲 3、乙 4"),
+    ("en", ["only"], {}, "only"),
+    ("en", [], {}, "none"),
+    ("zh", [], {}, "无"),
+    ("zh", [], {"none": None}, ""),
+])
+def test_join_words_uses_the_separators_and_conjunctions_of_the_language(dataset, lang, items, kwargs, expected):
+    """Glued lists are joined with the language's separators and 'and'/'or' from labels.csv, never English in zh."""
+    from report_lib.present.labels import join_words
+
+    assert join_words(Labels(dataset, lang), items, **kwargs) == expected
+
+
+def test_join_phrases_have_both_languages(dataset):
+    """Every join.* and phrase.* label has an English and a Chinese text, and the Chinese has no English word."""
+    import re
+
+    labels = dataset.table("labels")
+    rows = labels[labels["key"].str.startswith(("join.", "phrase."))]
+    assert len(rows) >= 10
+    for row in rows.itertuples():
+        assert row.en and row.zh
+        assert not re.search(r"[A-Za-z]{2,}", re.sub(r"\{\w+\}", "", row.zh)), row.key

@@ -5,7 +5,7 @@ import pytest
 
 from report_lib.present.labels import Labels
 from report_lib.present.tables import (
-    Table, check_mark, figure_table, figure_text, one_line_cells, policy_table, provenance, relabelled)
+    Table, check_mark, expert_views, figure_table, figure_text, one_line_cells, policy_table, provenance, relabelled)
 
 
 @pytest.fixture(scope="module")
@@ -94,3 +94,19 @@ def test_shown_grade_marks_inferred_grades_and_alternatives(dataset):
     assert shown_grade(en, "high", "stated") == en("grade.high")
     assert shown_grade(en, "high or medium", "inferred") == (
         f"{en('grade.high')} / {en('grade.medium')} ({en('basis.inferred')})")
+
+
+def test_expert_views_give_a_shared_summary_once_in_the_page_language(dataset, zh):
+    """A shared view names both experts and prints its summary once; Chinese uses Chinese punctuation."""
+    table = pd.DataFrame({
+        "expert_id": ["b", "a", "c"], "order": [2, 1, 3], "view_id": ["v2", "v1", "v2"],
+        "name_zh": ["乙", "甲", "丙"], "name_en": ["B", "A", "C"], "company_zh": ["二", "一", "二"],
+        "company_en": ["Two", "One", "Two"], "title_zh": ["总", "长", "经理"], "title_en": ["Head", "Chief", "Manager"],
+        "summary_en": ["shared view", "own view", "shared view"], "summary_zh": ["共同观点", "个人观点", "共同观点"],
+    })
+    en = expert_views(table, Labels(dataset, "en"))
+    assert en.count("shared view") == 1 and "**B** (乙), Head, Two; **C** (丙), Manager, Two" in en
+    text = expert_views(table, zh)
+    assert text.count("共同观点") == 1 and "**乙**，二总；**丙**，二经理" in text
+    assert not any(c in text for c in ",;()")
+

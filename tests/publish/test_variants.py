@@ -13,7 +13,8 @@ from report_lib import paths
 from report_lib.present.labels import Labels
 from report_lib.publish.notebooks import HIDE, SOURCE_CELL
 from report_lib.publish.site import build_html
-from report_lib.publish.variants import INDEX_TEMPLATE, Variant, VariantError, VariantJob, render_variants, variant_notebook
+from report_lib.publish.toc import INDEX_TEMPLATE
+from report_lib.publish.variants import Variant, VariantError, VariantJob, render_variants, variant_notebook
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "02_fixture.md"
 SEGMENTS = ("state_owned", "joint_stock", "regional")
@@ -166,12 +167,12 @@ def test_a_failing_variant_names_segment_chapter_and_cell(tmp_path):
 
 def test_a_failed_variant_fails_the_build_and_keeps_the_last_one(tmp_path, monkeypatch, capsys):
     """build_html stops before the book build when a variant fails; the last good HTML stays."""
-    import report_lib.publish.variants
+    import report_lib.publish.editions
 
-    def fail(root, data_dir):
+    def fail(*args, **kwargs):
         raise VariantError("variant failed: segment regional, chapter chapters/02_fixture, cell 3 of the page")
 
-    monkeypatch.setattr(report_lib.publish.variants, "render_variants", fail)
+    monkeypatch.setattr(report_lib.publish.editions, "render_variants", fail)
     root = make_book(tmp_path)
     html = root / "_build" / "html"
     html.mkdir(parents=True)

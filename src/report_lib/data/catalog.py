@@ -13,7 +13,8 @@ from report_lib.data.schema import TableSpec
 
 SEGMENTS = TableSpec(
     "segments", "reference", key="segment",
-    required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en"),
+    required=("segment", "kind", "label_en", "label_zh", "short_en", "short_zh", "order", "description_en",
+              "description_zh"),
     optional=("source_terms_zh",), numbers=("order",),
     choices={"kind": ("market", "bank_type", "combined", "subgroup")},
 )
@@ -29,7 +30,8 @@ BASES = TableSpec("bases", "reference", key="base", required=("base", "survey", 
                   optional=("n",), numbers=("n",), choices={"survey": ("yes", "no")})
 FLAGS = TableSpec("flags", "reference", key="flag", required=("flag", "label_en", "label_zh", "description_en"))
 LABELS = TableSpec("labels", "reference", key="key", required=("key", "en", "zh"))
-GLOSSARY = TableSpec("glossary", "reference", key="term_zh", required=("term_zh", "term_en", "definition_en"))
+GLOSSARY = TableSpec("glossary", "reference", key="term_zh", required=("term_zh", "term_en", "definition_en",
+                                                                          "definition_zh"))
 POLICY_LEVELS = TableSpec(
     "policy_levels", "reference", key="scope_level", required=("scope_level", "scope_order", "label_en", "label_zh"),
     numbers=("scope_order",),
@@ -63,18 +65,19 @@ TOOL_CLASSES = TableSpec(
 )
 TRENDS = TableSpec(
     "trends", "reference", key="trend_id",
-    required=("trend_id", "order", "title_zh", "title_en", "summary_en", "quote_zh"),
+    required=("trend_id", "order", "title_zh", "title_en", "summary_en", "summary_zh", "quote_zh"),
     optional=("figure_topics",), numbers=("order",),
     lookups={"figure_topics": ("figures", "topic")},
 )
 STRUCTURE_NEEDS = TableSpec(
     "structure_needs", "reference", key="need_id",
-    required=("need_id", "order", "name_zh", "name_en", "description_en", "quote_zh"), numbers=("order",),
+    required=("need_id", "order", "name_zh", "name_en", "description_en", "description_zh", "quote_zh"),
+    numbers=("order",),
 )
 EXPERTS = TableSpec(
     "experts", "reference", key="expert_id",
     required=("expert_id", "order", "view_id", "name_zh", "name_en", "company_zh", "company_en", "title_zh",
-              "title_en", "summary_en", "quote_zh"),
+              "title_en", "summary_en", "summary_zh", "quote_zh"),
     optional=("headline_zh",), numbers=("order",),
 )
 THEMES = TableSpec(
@@ -106,11 +109,12 @@ FIGURES = TableSpec(
 VENDOR_DIMENSIONS = TableSpec(
     "vendor_dimensions", "reference", key="dimension_id",
     required=("dimension_id", "order", "name_zh", "name_en", "note_en", "quote_zh"),
-    optional=("sub_indicators_en", "weight"), numbers=("order", "weight"),
+    optional=("sub_indicators_en", "sub_indicators_zh", "weight"), numbers=("order", "weight"),
 )
 VENDOR_CATEGORIES = TableSpec(
     "vendor_categories", "reference", key="category_id",
-    required=("category_id", "order", "group_zh", "group_en", "name_zh", "name_en", "definition_en", "quote_zh"),
+    required=("category_id", "order", "group_zh", "group_en", "name_zh", "name_en", "definition_en", "definition_zh",
+              "quote_zh"),
     numbers=("order",),
 )
 VENDORS = TableSpec(
@@ -122,7 +126,8 @@ VENDORS = TableSpec(
 )
 CASES = TableSpec(
     "cases", "reference", key="case_id",
-    required=("case_id", "order", "vendor_id", "claims_topic", "title_zh", "title_en", "summary_en", "quote_zh"),
+    required=("case_id", "order", "vendor_id", "claims_topic", "title_zh", "title_en", "summary_en", "summary_zh",
+              "quote_zh"),
     numbers=("order",), lookups={"vendor_id": ("vendors", "vendor_id")},
 )
 CAPABILITIES = TableSpec(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present import charts
-from report_lib.present.labels import Labels, difference_text, figure_name, n_text, shown
+from report_lib.present.labels import Labels, difference_text, figure_name, join_words, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
 from report_lib.analysis.segments import MARKET, bank_types, segment_ids
 from report_lib.page.page import open_page
@@ -55,9 +55,10 @@ def findings_sentences(label: Labels, segment: str, chapter: int | None, top: in
     sentences = [label("variant.findings_intro").format(segment=name, n=n)]
     for key, part in zip(("variant.above", "variant.below"), furthest(comparison, top)):
         if not part.empty:
-            items = "; ".join(
-                f"{figure_name(label, r.subject, r.category)} "
-                f"({difference_text(label, r.difference_pp, r.difference_qualifier)})" for r in part.itertuples())
+            items = join_words(label, (label("phrase.with_note").format(
+                text=figure_name(label, r.subject, r.category),
+                note=difference_text(label, r.difference_pp, r.difference_qualifier)) for r in part.itertuples()),
+                None, long=True)
             sentences.append(label(key).format(items=items))
     unpaired = len(comparison) - len(comparable)
     if unpaired:

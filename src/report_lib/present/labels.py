@@ -93,6 +93,26 @@ def humanize(identifier: str) -> str:
     return identifier.replace("_", " ")
 
 
+def join_words(label: Labels, items, word: str | None = "and", *, long: bool = False,
+               none: str | None = "join.none") -> str:
+    """Join ``items`` as a list in the label's language: ``a, b and c`` / ``a、b和c``.
+
+    The one list joiner of glued values. ``word`` is the conjunction before the last item
+    (``"and"``, ``"or"``: labels ``join.and``, ``join.or``) or ``None`` for separators only;
+    ``long`` uses ``join.separator_long`` (``; `` / ``；``) for items that contain commas
+    or are phrases, and ``join.<word>_long`` where it exists. No items give the label
+    ``none`` (``join.none``: ``none`` / ``无``), or ``""`` when ``none`` is ``None``.
+    """
+    items = [str(item) for item in items]
+    if not items:
+        return label(none) if none else ""
+    separator = label("join.separator_long" if long else "join.separator")
+    if word is None or len(items) == 1:
+        return separator.join(items)
+    key = f"join.{word}_long" if long and label.has(f"join.{word}_long") else f"join.{word}"
+    return separator.join(items[:-1]) + label(key) + items[-1]
+
+
 def figure_name(label: Labels, subject: str, category: str = "") -> str:
     """Name a figure by its subject (and category), from ``subject.*``/``category.*`` labels when present.
 
@@ -161,7 +181,8 @@ def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) 
     """Return the "who leads on what" sentences: for each bank type, the needs on which its share is highest.
 
     ``leaders`` is :func:`report_lib.analysis.needs.segment_leaders`; a bank type that
-    leads on nothing gets ``sentence.no_lead``, the others ``sentence.leads_on``.
+    leads on nothing gets ``sentence.no_lead``, the others ``sentence.leads_on``. The sentences
+    are joined with a space in English and without one in Chinese.
     """
     sentences = []
     for segment in segments:
@@ -169,4 +190,4 @@ def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) 
         sentences.append(label("sentence.leads_on" if led else "sentence.no_lead").format(
             segment=label.segment(segment, short=False),
             needs=label("footer.list_separator").join(label.subject(s).lower() for s in led)))
-    return " ".join(sentences)
+    return ("" if label.lang == "zh" else " ").join(sentences)  # Chinese sentences join without a space

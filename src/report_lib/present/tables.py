@@ -213,3 +213,22 @@ def size_evidence_table(label: Labels, evidence: pd.DataFrame) -> pd.DataFrame:
         "explained": evidence["explained"].map(lambda e: check_mark(label, e)),
         "sizes_possible": evidence["sizes_possible"],
     })
+
+
+def expert_views(experts: pd.DataFrame, label: Labels) -> str:
+    """Return the experts' views as Markdown: per printed view, who speaks, then the view's summary.
+
+    Experts sharing a view (``view_id``) are named together and the summary is given once. Names,
+    titles, companies and the summary follow the label language; the English page adds the Chinese
+    name, and the punctuation comes from the ``phrase.expert`` and ``join.separator_long`` labels.
+    """
+    lang = label.lang
+    ordered = experts.sort_values("order", kind="stable")
+    blocks = []
+    for _, group in ordered.groupby("view_id", sort=False):
+        names = label("join.separator_long").join(
+            label("phrase.expert").format(name=f"**{r[f'name_{lang}']}**", name_zh=r["name_zh"],
+                                          title=r[f"title_{lang}"], company=r[f"company_{lang}"])
+            for _, r in group.iterrows())
+        blocks.append(f"{names}\n\n{group.iloc[0][f'summary_{lang}']}")
+    return "\n\n".join(blocks)

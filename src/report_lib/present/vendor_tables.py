@@ -42,7 +42,7 @@ def dimensions_table(dimensions: pd.DataFrame, label: Labels) -> pd.DataFrame:
     return pd.DataFrame({
         "dimension": dimensions[f"name_{label.lang}"],
         "term_zh": dimensions["name_zh"],
-        "sub_indicators": dimensions["sub_indicators_en"].replace("", lost),
+        "sub_indicators": dimensions[f"sub_indicators_{label.lang}"].replace("", lost),
         "weight": dimensions["weight_printed"].replace("", lost),
         "quote_zh": dimensions["quote_zh"],
     }).reset_index(drop=True)
@@ -55,7 +55,7 @@ def categories_table(categories: pd.DataFrame, label: Labels) -> pd.DataFrame:
         "category_group": ordered[f"group_{label.lang}"],
         "vendor_category": ordered[f"name_{label.lang}"],
         "term_zh": ordered["name_zh"],
-        "definition": ordered["definition_en"],
+        "definition": ordered[f"definition_{label.lang}"],
     }).reset_index(drop=True)
 
 
@@ -85,11 +85,14 @@ def cases_table(cases: pd.DataFrame, label: Labels) -> pd.DataFrame:
 def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
     """The case summaries as Markdown, one paragraph per case: vendor and title in bold, then the summary.
 
-    The summaries are written in English only (``summary_en``); the title follows the label language.
+    Title and summary (``summary_en`` / ``summary_zh``) follow the label language.
     """
     ordered = cases.sort_values("order")
-    return "\n\n".join(f"**{label.name('vendors', row.vendor_id)}: {getattr(row, 'title_' + label.lang)}.** {row.summary_en}"
-                        for row in ordered.itertuples())
+    colon, stop = label("footer.colon"), label("footer.stop")
+    # Chinese: the full stop after the bold and no space (CommonMark does not close ** after "。" before a character)
+    head = "**{}{}{}" + ("**" + stop if label.lang == "zh" else stop + "** ")
+    return "\n\n".join(head.format(label.name("vendors", row.vendor_id), colon, getattr(row, "title_" + label.lang))
+                        + getattr(row, "summary_" + label.lang) for row in ordered.itertuples())
 
 
 def marks_per_vendor(matrix: pd.DataFrame, label: Labels) -> pd.DataFrame:

@@ -35,6 +35,8 @@ import jupytext
 import nbformat
 import yaml
 
+from report_lib.publish.languages import page_for_language
+
 WORKERS = int(os.environ.get("REPORT_WORKERS") or os.cpu_count() or 1)
 """Notebooks executed at once: one per core, or env ``REPORT_WORKERS``."""
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
@@ -56,12 +58,16 @@ class ExecutionError(RuntimeError):
     """A notebook failed; the message names the page and the cell."""
 
 
-def load_page(path: Path) -> nbformat.NotebookNode:
-    """Read a page (jupytext MyST ``.md`` or ``.ipynb``) as a notebook with the python3 kernel.
+def load_page(path: Path, lang: str = "en") -> nbformat.NotebookNode:
+    """Read a page (jupytext MyST ``.md`` or ``.ipynb``) in the edition ``lang`` as a notebook with the python3 kernel.
 
-    Every cell remembers its index in the page (metadata :data:`SOURCE_CELL`).
+    A MyST page keeps only ``lang``'s language blocks (:func:`report_lib.publish.languages.page_for_language`);
+    every cell remembers its index in the page (metadata :data:`SOURCE_CELL`).
     """
-    notebook = jupytext.read(path)
+    if Path(path).suffix == ".md":
+        notebook = jupytext.reads(page_for_language(Path(path).read_text(encoding="utf-8"), lang), fmt="md:myst")
+    else:
+        notebook = jupytext.read(path)
     notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     notebook.metadata.pop("jupytext", None)
     for number, cell in enumerate(notebook.cells):
@@ -235,10 +241,15 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
     return [outcomes[i] for i in range(total)]
 
 
-def render_config(root: Path, folder: Path) -> Path:
-    """Write the project's ``_config.yml`` into ``folder`` for pages already executed: render, do not execute."""
+def render_config(root: Path, folder: Path, language: str | None = None) -> Path:
+    """Write the project's ``_config.yml`` into ``folder`` for pages already executed: render, do not execute.
+
+    ``language`` replaces Sphinx's ``language`` (e.g. ``zh_CN`` for a Chinese edition).
+    """
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config.setdefault("execute", {})["execute_notebooks"] = "off"
+    if language:
+        config.setdefault("sphinx", {}).setdefault("config", {})["language"] = language
     config["only_build_toc_files"] = True
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "_config.yml"

@@ -47,7 +47,7 @@ def render_one(chapter: str, segment: str, lang: str, out: Path, data_dir: Path 
     variant = Variant(page, segment, lang)
     notebooks.render_config(root, out)
     (out / "_toc.yml").write_text(yaml.safe_dump({"format": "jb-book", "root": variant.stem}), encoding="utf-8")
-    suffix = "" if segment == MARKET else f" ({label.segment(segment, short=False)})"
+    suffix = "" if segment == MARKET else label("variants.title_suffix").format(name=label.segment(segment, short=False))
     job = VariantJob(variant, page_source(root, page), suffix, chapter_number(page), label("opening.heading"))
     notebook = variant_notebook(job, data_dir)
     target = out / f"{variant.stem}.ipynb"

@@ -1,9 +1,12 @@
-"""Build the HTML book without ever destroying the last good build.
+"""Build the HTML book in both languages without ever destroying the last good build.
 
-The book is built into ``_build/.staging`` with warnings as errors; only when that build
-succeeds does it replace ``_build/html`` (old tree moved aside, new tree moved in, old
-tree deleted). Data is validated first, so malformed data stops the build before any
-notebook runs.
+Each language edition (:mod:`report_lib.publish.editions`) is generated under
+``_build/edition-<lang>`` and rendered into its own staging folder with warnings as
+errors. The English site is published to ``_build/html`` and the Chinese site, a tree of
+its own with its own search index, to ``_build/html/zh``. Only a successful build replaces
+a published tree (old tree moved aside, new tree moved in, old tree deleted); when one
+edition fails, the last good tree of that edition stays. Data is validated first, so
+malformed data stops the build before any notebook runs.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
-from report_lib.publish.notebooks import jupyter_book
+from report_lib.publish.editions import SITE_FOLDER, write_edition
+from report_lib.publish.languages import EDITIONS
+from report_lib.publish.notebooks import ExecutionError, jupyter_book
 from report_lib.publish.toc import read_toc
+from report_lib.publish.variants import VariantError
 
 
 def validate_or_report(data_dir: Path) -> bool:
@@ -38,38 +44,64 @@ def swap_into_place(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants: bool) -> Path | None:
+    """Generate and render the ``lang`` edition into ``_build/.staging-<lang>``; return the built tree, None on failure."""
+    try:
+        folder = write_edition(root, data_dir, lang, variants)
+    except (ExecutionError, VariantError) as error:
+        print(f"{error}\nThe {lang} edition was not built.", file=sys.stderr)
+        return None
+    except Exception as error:  # any other failure of one edition must not cost the other its build
+        print(f"The {lang} edition was not built: {type(error).__name__}: {error}", file=sys.stderr)
+        return None
+    staging = root / "_build" / f".staging-{lang}"
+    shutil.rmtree(staging, ignore_errors=True)
+    result, built = jupyter_book(folder, builder, out=staging, env={"REPORT_DATA": str(data_dir)})
+    if result.returncode != 0 or not (built / "index.html").is_file():
+        print(f"The {lang} edition's book build failed (exit {result.returncode}).", file=sys.stderr)
+        return None
+    return built
+
+
+def publish(root: Path, builder: str, built: dict[str, Path | None]) -> None:
+    """Move every built edition into ``_build/<builder>[/<folder>]``; a failed edition keeps its last good tree."""
+    target = root / "_build" / builder
+    main, *others = EDITIONS
+    for lang in others:
+        inside = target / SITE_FOLDER[lang]
+        if built[main] is not None:
+            if built[lang] is not None:
+                built[lang].rename(built[main] / SITE_FOLDER[lang])
+            elif inside.is_dir():
+                shutil.copytree(inside, built[main] / SITE_FOLDER[lang])
+        elif built[lang] is not None and target.is_dir():
+            swap_into_place(built[lang], inside)
+    if built[main] is not None:
+        swap_into_place(built[main], target)
+    for lang in EDITIONS:
+        shutil.rmtree(root / "_build" / f".staging-{lang}", ignore_errors=True)
+
+
 def build_html(root: Path | None = None, data_dir: Path | None = None, builder: str = "html",
                variants: bool | None = None) -> int:
-    """Validate the data, render the bank-type variants, build the book into a staging folder
-    and publish it to ``_build/<builder>``.
+    """Validate the data, generate and render both language editions, and publish them to ``_build/<builder>``.
 
     ``variants`` defaults to whether ``root``'s toc has a report part
-    (:data:`report_lib.publish.toc.REPORT_PART`). A failed variant stops the build before
-    the book is built. Returns the process exit code (0 on success).
+    (:data:`report_lib.publish.toc.REPORT_PART`). Returns the process exit code (0 when
+    every edition was built and published).
     """
     root = root or paths.PROJECT_ROOT
     data_dir = paths.data_dir(data_dir)
     if not validate_or_report(data_dir):
         return 1
-    toc = None
-    if variants if variants is not None else bool(read_toc(root).report):
-        from report_lib.publish.variants import VariantError, render_variants
-
-        try:
-            toc = render_variants(root, data_dir)
-        except VariantError as error:
-            print(f"{error}\nBook not built; the last good build in {root / '_build' / builder} is unchanged.",
-                  file=sys.stderr)
-            return 1
-    staging = root / "_build" / ".staging"
-    shutil.rmtree(staging, ignore_errors=True)
-    result, built = jupyter_book(root, builder, toc, staging, env={"REPORT_DATA": str(data_dir)})
-    if result.returncode != 0 or not (built / "index.html").is_file():
-        print(f"Book build failed (exit {result.returncode}); the last good build in "
-              f"{root / '_build' / builder} is unchanged.", file=sys.stderr)
-        return result.returncode or 1
-    swap_into_place(built, root / "_build" / builder)
-    shutil.rmtree(staging, ignore_errors=True)
-    print(f"Built {root / '_build' / builder / 'index.html'} from data in {data_dir}")
-    return 0
-
+    variants = variants if variants is not None else bool(read_toc(root).report)
+    built = {lang: build_edition(root, data_dir, lang, builder, variants) for lang in EDITIONS}
+    publish(root, builder, built)
+    target = root / "_build" / builder
+    for lang in EDITIONS:
+        where = target / SITE_FOLDER[lang] / "index.html"
+        if built[lang] is None:
+            print(f"The {lang} edition failed; the last good build in {where.parent} is unchanged.", file=sys.stderr)
+        else:
+            print(f"Built {where} ({lang}) from data in {data_dir}")
+    return 0 if all(built.values()) else 1

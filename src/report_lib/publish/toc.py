@@ -15,11 +15,15 @@ from pathlib import Path, PurePosixPath
 import jupytext
 import yaml
 
+from report_lib.publish.languages import page_for_language
+
 REPORT_PART = "The report"
 """Caption of the ``_toc.yml`` part whose chapters get a variant per bank type."""
 VARIANTS_DIR = "variants"
 """Folder (under the book root) of the generated bank-type variants."""
 PAGE_SUFFIXES = (".md", ".ipynb")
+INDEX_TEMPLATE = Path("reference") / "templates" / "variants_index.md"
+"""The source of the variants' overview page, relative to the book root (excluded from the book's own build)."""
 
 
 class TocError(ValueError):
@@ -111,10 +115,17 @@ def page_source(root: Path, page: str) -> Path:
     raise TocError(f"_toc.yml lists {page}, but neither {page}.md nor {page}.ipynb exists in {root}")
 
 
-def page_title(source: Path) -> str:
-    """Return the first ``# heading`` of a page (its title in the book), else its file stem."""
-    for cell in jupytext.read(source).cells:
+def page_title(source: Path, lang: str = "en") -> str:
+    """Return the first ``# heading`` of a page in the edition ``lang`` (its title in the book), else its file stem."""
+    text = page_for_language(source.read_text(encoding="utf-8"), lang) if source.suffix == ".md" else None
+    for cell in (jupytext.reads(text, fmt="md:myst") if text is not None else jupytext.read(source)).cells:
         match = re.search(r"^# (.+)$", cell.source, re.M) if cell.cell_type == "markdown" else None
         if match:
             return match.group(1).strip()
     return source.stem
+
+
+def page_sources(root: Path) -> list[Path]:
+    """Return the source of every page the book shows: the toc's pages and the variants' overview template."""
+    sources = [page_source(root, page) for page in read_toc(root).all_pages]
+    return sources + ([root / INDEX_TEMPLATE] if (root / INDEX_TEMPLATE).is_file() else [])

@@ -28,13 +28,11 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET
 from report_lib.present.labels import Labels, n_text
 from report_lib.publish import cache, notebooks
-from report_lib.publish.toc import VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
+from report_lib.publish.toc import INDEX_TEMPLATE, VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
 from report_lib.publish.variant_page import relocate, take_run_record
 
 VARIANT_PART = "By bank type"
 TOC_NAME = ".variants-toc.yml"
-INDEX_TEMPLATE = Path("reference") / "templates" / "variants_index.md"
-"""The overview page's source, relative to the book root (excluded from the book's own build)."""
 
 
 class VariantError(RuntimeError):
@@ -91,7 +89,7 @@ class VariantJob:
 def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
     """Return the notebook a job executes: the page relocated, with parameters and (for a bank type) the opening."""
     variant = job.variant
-    notebook = relocate(notebooks.load_page(job.source), variant.segment, job.title_suffix,
+    notebook = relocate(notebooks.load_page(job.source, variant.lang), variant.segment, job.title_suffix,
                         page=variant.page if job.chapters else None, chapters=job.chapters,
                         extra_markdown=job.extra_markdown)
     if notebooks.declared_parameters(notebook) == []:
@@ -128,8 +126,16 @@ def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]
     data = load_dataset(data_dir)
     label = Labels(data, lang)
     table = data.table("segments").set_index("segment")
-    return label, [Segment(s, label.segment(s, short=False), f"{table.loc[s, f'description_{lang}']} ({n_text(label, s)})")
-                   for s in bank_types(data)]
+
+    def described(s: str) -> str:
+        text, n = table.loc[s, f"description_{lang}"], n_text(label, s)
+        if lang == "zh" and not n:
+            return text
+        if lang == "zh":  # n_text already brackets 推断: the size as its own sentence, not nested brackets
+            return f"{text}{label('footer.base')}{label('footer.colon')}{n}{label('footer.stop')}"
+        return f"{text} ({n})"
+
+    return label, [Segment(s, label.segment(s, short=False), described(s)) for s in bank_types(data)]
 
 
 def segment_page(label: Labels, segment: Segment) -> str:
@@ -142,7 +148,7 @@ def links_table(root: Path, label: Labels, chapters: tuple[str, ...], segments: 
     """Return a Markdown table: one row per chapter, one link per segment's variant of it."""
     head = f"| {label('variants.index_column')} | " + " | ".join(s.name for s in segments) + " |"
     rule = "|" + " --- |" * (len(segments) + 1)
-    rows = [f"| {page_title(page_source(root, page))} | "
+    rows = [f"| {page_title(page_source(root, page), label.lang)} | "
             + " | ".join(f"[{s.name}]({s.segment}/{Path(page).name}.ipynb)" for s in segments) + " |"
             for page in chapters]
     return "\n".join([head, rule, *rows])
@@ -157,7 +163,8 @@ def plan(root: Path, data_dir: Path, lang: str = "en",
     if not chapters:
         raise VariantError(f"{root / '_toc.yml'} has no report part: nothing to render per bank type")
     heading = label("opening.heading")
-    jobs = [VariantJob(Variant(page, s.segment, lang), page_source(root, page), f" ({s.name})", chapter_number(page),
+    jobs = [VariantJob(Variant(page, s.segment, lang), page_source(root, page),
+                       label("variants.title_suffix").format(name=s.name), chapter_number(page),
                        heading, chapters=chapters)
             for s in segments for page in chapters]
     jobs.append(VariantJob(Variant(f"{VARIANTS_DIR}/index", MARKET, lang), root / INDEX_TEMPLATE,
@@ -165,18 +172,21 @@ def plan(root: Path, data_dir: Path, lang: str = "en",
     return jobs, segments, label
 
 
-def write_toc(root: Path, jobs: list[VariantJob], segments: list[Segment], label: Labels) -> Path:
-    """Write the segment index pages and the book's toc with the :data:`VARIANT_PART` part; return the toc path."""
+def write_toc(root: Path, jobs: list[VariantJob], segments: list[Segment], label: Labels,
+              out: Path | None = None) -> Path:
+    """Write the segment index pages into ``out`` (default ``root``) and the book's toc with the
+    :data:`VARIANT_PART` part into ``out/_build``; return the toc path."""
+    out = out or root
     toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
     chapters = [{"file": f"{VARIANTS_DIR}/index"}]
     for segment in segments:
-        folder = root / VARIANTS_DIR / segment.segment
+        folder = out / VARIANTS_DIR / segment.segment
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "index.md").write_text(segment_page(label, segment), encoding="utf-8")
         sections = [{"file": j.variant.docname} for j in jobs if j.variant.segment == segment.segment]
         chapters.append({"file": f"{VARIANTS_DIR}/{segment.segment}/index", "sections": sections})
     toc.setdefault("parts", []).append({"caption": VARIANT_PART, "chapters": chapters})
-    target = root / "_build" / TOC_NAME
+    target = out / "_build" / TOC_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return target
@@ -192,8 +202,8 @@ def remove_stale(root: Path, jobs: list[VariantJob]) -> None:
 
 def render_variants(root: Path | None = None, data_dir: Path | None = None, lang: str = "en",
                     workers: int = notebooks.WORKERS, force: bool = False, log=None,
-                    only: list[str] | None = None) -> Path:
-    """Execute (or reuse) every variant and write the toc; return the toc path.
+                    only: list[str] | None = None, out: Path | None = None) -> Path:
+    """Execute (or reuse) every variant in ``lang`` into ``out`` (default ``root``) and write the toc; return its path.
 
     Raises
     ------
@@ -202,11 +212,12 @@ def render_variants(root: Path | None = None, data_dir: Path | None = None, lang
         variants still run (and are cached); the build must then stop.
     """
     root, data_dir = root or paths.PROJECT_ROOT, paths.data_dir(data_dir)
+    out = out or root
     jobs, segments, label = plan(root, data_dir, lang, only)
-    work = partial(render_job, root=root, data_dir=data_dir, environment=cache.environment_key(root), force=force)
+    work = partial(render_job, root=out, data_dir=data_dir, environment=cache.environment_key(root), force=force)
     try:
         notebooks.run_all(jobs, work, "variants", workers, log)
     except notebooks.ExecutionError as error:
         raise VariantError(str(error)) from None
-    remove_stale(root, jobs)
-    return write_toc(root, jobs, segments, label)
+    remove_stale(out, jobs)
+    return write_toc(root, jobs, segments, label, out)

@@ -17,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -25,6 +26,7 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import LANGUAGES, Labels
+from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
 from report_lib.publish.notebooks import jupyter_book, render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
@@ -79,7 +81,7 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
                                           "name_zh": segments.loc[segment, "label_zh"]}
     kind = label("cover.kind_all") if segment == MARKET else label("cover.kind_segment").format(**names)
     return Cover(
-        title=config["title"],
+        title=label("book.title") if label.has("book.title") else config["title"],
         subtitle=f"《{source['title_zh']}》",
         edition="" if segment == MARKET else label("cover.edition").format(**names),
         lines=(
@@ -92,10 +94,15 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
     )
 
 
+def translated(toc: Toc, label: Labels) -> Toc:
+    """Return ``toc`` with its part captions in the label's language (``toc.<caption in snake case>``)."""
+    return replace(toc, captions={page: label(caption_key(caption)) for page, caption in toc.captions.items()})
+
+
 def build_singlehtml(root: Path, toc: Toc, staging: Path, edition: Edition) -> Path:
     """Execute ``toc``'s pages for ``edition`` and render them as one HTML page; return its path."""
     book = staging / "book"
-    render_config(root, book)     # first: it makes the staging folder the pages' book root,
+    render_config(root, book, SPHINX_LANGUAGE[edition.parameters.get("lang", "en")])     # first: it makes the staging folder the pages' book root,
     write_toc(toc, book / "_toc.yml")  # so chart CSVs land there, not in the site's static files
     execute_pages(root, list(toc.all_pages), book, edition)
     result, built = jupyter_book(book, "singlehtml", env={"REPORT_DATA": str(edition.data_dir)})
@@ -141,7 +148,7 @@ def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: s
         check_segment(load_dataset(data_dir), segment)
         if lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
-        toc = read_toc(root).without_variants()
+        toc = translated(read_toc(root).without_variants(), Labels(load_dataset(data_dir), lang))
         shutil.rmtree(staging, ignore_errors=True)
         staging.mkdir(parents=True)
         cover = make_cover(root, data_dir, segment, lang)

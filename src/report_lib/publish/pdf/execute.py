@@ -40,7 +40,7 @@ class Edition:
 
 def page_notebook(root: Path, page: str, edition: Edition) -> nbformat.NotebookNode:
     """Return ``page`` as the edition executes it: parameters set, opening inserted for a bank type's chapter."""
-    notebook = notebooks.load_page(page_source(root, page))
+    notebook = notebooks.load_page(page_source(root, page), edition.parameters.get("lang", "en"))
     notebooks.set_parameters(notebook, edition.parameters)
     chapter = chapter_number(page)
     if edition.parameters.get("segment", MARKET) != MARKET and chapter is not None and page in edition.report:

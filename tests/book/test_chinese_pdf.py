@@ -1,0 +1,71 @@
+"""Checks of the Chinese PDF edition (``make pdf PDF_LANG=zh``): Chinese prose, every page, the numbers, the terms.
+
+What it must hold is derived from the book: each page's Chinese title (its zh block), the
+values each page glues in the Chinese site's execution (``_build/edition-zh``), and the terms
+the Chinese pages use.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from report_lib import paths
+from report_lib.publish.editions import edition_root
+from report_lib.publish.languages import page_for_language
+from report_lib.publish.pdf.edition import pdf_path
+from report_lib.publish.toc import page_source, page_title, read_toc
+from support import pdf_readback as readback
+from test_chinese_site import TERMS, digits, glued
+
+TOOLS = ("chromium", "pdftotext", "pdfinfo")
+pytestmark = pytest.mark.skipif(
+    not all(shutil.which(t) or (t == "chromium" and shutil.which("chromium-browser")) for t in TOOLS),
+    reason="PDF tools missing: run `make system-deps` (chromium, poppler-utils, CJK fonts), then `make pdf PDF_LANG=zh`")
+
+ROOT = paths.PROJECT_ROOT
+PAGES = read_toc(ROOT).without_variants().all_pages
+
+
+@pytest.fixture(scope="module")
+def zh_text() -> str:
+    path = pdf_path(ROOT, lang="zh")
+    if not path.is_file():
+        pytest.fail(f"no Chinese PDF at {path}: run `make pdf PDF_LANG=zh`")
+    return readback.text(path)
+
+
+def test_every_page_is_there_with_its_chinese_title(zh_text):
+    titles = [page_title(page_source(ROOT, page), "zh") for page in PAGES]
+    assert all(re.search(r"[\u4e00-\u9fff]", t) for t in titles)
+    assert readback.missing(titles, zh_text) == []
+
+
+def first_chinese_sentence(page: str) -> str:
+    """The start of the first plain Chinese prose line of a page's Chinese edition (no markup, no glue)."""
+    text = page_for_language(page_source(ROOT, page).read_text(encoding="utf-8"), "zh")
+    lines = [line for line in text.splitlines() if len(re.findall(r"[\u4e00-\u9fff]", line)) >= 20
+             and not re.search(r"[{}*#|\[`<>_]", line)]
+    return lines[0][:15] if lines else ""
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_prints_its_chinese_prose(zh_text, page):
+    """Each page's Chinese prose (not only its labels) is in the PDF, and the whole is mostly Chinese."""
+    sentence = first_chinese_sentence(page)
+    assert sentence, f"{page} has no Chinese prose"
+    assert readback.missing([sentence], zh_text) == []
+    assert len(re.findall(r"[\u4e00-\u9fff]", zh_text)) > 20000
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_glued_numbers_are_printed(zh_text, page):
+    """The digits of every value a page glues in Chinese are in the PDF."""
+    numbers = {d for value in glued(edition_root(ROOT, "zh") / f"{page}.ipynb").values() for d in digits(value)}
+    assert readback.missing(sorted(numbers), zh_text) == []
+
+
+def test_the_terms_are_in_the_chinese_pdf(zh_text):
+    assert readback.missing(list(TERMS), zh_text) == []
