@@ -20,9 +20,9 @@ def in_book(tmp_path, monkeypatch):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_show_takes_title_subtitle_and_alt_from_the_key(in_book, lang):
     """The key names the labels (title, subtitle, alt) and the CSV; the spec carries the title."""
-    book = open_page(lang=lang, segment="regional")
-    label, rows = book.label, book.data.select(topic="rights_selection_factors")
-    shown = book.show("c2_rights_scenarios", charts.figure_bars(rows, label, highlight="regional"), rows)
+    page = open_page(lang=lang, segment="regional")
+    label, rows = page.label, page.data.select(topic="rights_selection_factors")
+    shown = page.show("c2_rights_scenarios", charts.figure_bars(rows, label, highlight="regional"), rows)
     assert shown.spec["title"] == {"text": label("title.c2_rights_scenarios"),
                                    "subtitle": label("subtitle.c2_rights_scenarios")}
     assert shown.alt_text == label("alt.c2_rights_scenarios")
@@ -32,10 +32,10 @@ def test_show_takes_title_subtitle_and_alt_from_the_key(in_book, lang):
 
 def test_show_formats_fields_and_needs_no_figures(in_book):
     """``**fields`` fill the labels' placeholders; without figures the footer names only the reference."""
-    book = open_page(lang="zh", segment="joint_stock")
-    name = book.label.segment("joint_stock", short=False)
-    rows = book.data.select(topic="rights_selection_factors")
-    shown = book.show("key_findings_c2", charts.figure_bars(rows, book.label, item="figure", highlight="joint_stock",
+    page = open_page(lang="zh", segment="joint_stock")
+    name = page.label.segment("joint_stock", short=False)
+    rows = page.data.select(topic="rights_selection_factors")
+    shown = page.show("key_findings_c2", charts.figure_bars(rows, page.label, item="figure", highlight="joint_stock",
                                                             market=True), segment=name)
     assert name in shown.spec["title"]["text"] and name in shown.alt_text
     assert shown.name == "key-findings-c2-joint_stock-zh"

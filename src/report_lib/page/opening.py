@@ -87,15 +87,15 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
     from IPython.display import Markdown, display
 
 
-    book = open_page(data_dir, lang, segment)
-    label, name = book.label, book.label.segment(segment, short=False)
+    page = open_page(data_dir, lang, segment)
+    label, name = page.label, page.label.segment(segment, short=False)
     display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
-    rows = findings_rows(book.data, segment, chapter)
+    rows = findings_rows(page.data, segment, chapter)
     if not rows.empty:
-        in_order = rows.sort_values("segment", key=lambda s: s.map(segment_ids(book.data).index), kind="stable")
-        display(book.show(f"key_findings_c{chapter}",
+        in_order = rows.sort_values("segment", key=lambda s: s.map(segment_ids(page.data).index), kind="stable")
+        display(page.show(f"key_findings_c{chapter}",
                           charts.figure_bars(in_order, label, item="figure", highlight=segment, market=True),
                           rows, segment=name))
-    if not compare_to_market(book.data, segment, chapter).empty:
-        display(Markdown(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
-        display(book.table(segment_table(book.label, segment, chapter)))
+    if not compare_to_market(page.data, segment, chapter).empty:
+        display(Markdown(page.label("variant.segment_figures").format(segment=page.label.segment(segment, False))))
+        display(page.table(segment_table(page.label, segment, chapter)))

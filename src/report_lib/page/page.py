@@ -1,7 +1,7 @@
 """What a page's notebook holds on to: the data, its labels, and a way to show charts and glue prose.
 
 A page's first cell is ``book = open_page(data_dir, lang, segment)``; after that each
-cell reads like prose: select figures, compute, ``book.show(...)``. Tables are built by
+cell reads like prose: select figures, compute, ``page.show(...)``. Tables are built by
 :mod:`report_lib.present.tables` and sentences by :mod:`report_lib.present.labels`;
 :class:`Page` only shows, glues and prints them.
 """
