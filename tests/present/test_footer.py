@@ -40,3 +40,10 @@ def test_footer_in_chinese(dataset):
     rows = dataset.select(topic="bank_cards").head(1)
     footer = chart_footer(rows, Labels(dataset, "zh"))
     assert footer.startswith("来源：艾瑞咨询") and "。" in footer and ". " not in footer
+
+
+def test_footer_names_the_reference_table_in_the_page_language(dataset):
+    """A reference table is named by its ``title_zh`` on a Chinese page, its ``title`` on an English one."""
+    empty = dataset.figures.iloc[0:0]
+    assert "营销数字化工具" in chart_footer(empty, Labels(dataset, "zh"), reference="tools")
+    assert "Marketing digitalization tools" in chart_footer(empty, Labels(dataset, "en"), reference="tools")

@@ -26,6 +26,13 @@ def test_provenance_lists_quote_and_flag(dataset, zh):
     assert "不一致" in table.iloc[:, 3].tolist()
 
 
+def test_provenance_shows_the_note_in_the_page_language(dataset, zh):
+    """A Chinese page shows ``note_zh``, an English page the English ``note``."""
+    rows = dataset.select(topic="marketing_investment")
+    assert list(provenance(zh, rows).iloc[:, 4]) == rows["note_zh"].tolist()
+    assert list(provenance(Labels(dataset, "en"), rows).iloc[:, 4]) == rows["note"].tolist()
+
+
 def test_table_shows_computed_floats_with_fixed_decimals(zh):
     """Computed columns show two decimals and no negative zero; printed strings stay as printed."""
     text = relabelled(zh, pd.DataFrame({"level": ["7.90"], "difference_pp": [-0.0004]}))._repr_mimebundle_()["text/plain"]

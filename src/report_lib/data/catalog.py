@@ -94,7 +94,7 @@ EXPERT_THEMES = TableSpec(
 FIGURES = TableSpec(
     "figures", "published", key="id",
     required=("id", "chapter", "topic", "subject", "segment", "value", "unit", "qualifier", "base", "quote_zh"),
-    optional=("category", "flag", "note"),
+    optional=("category", "flag", "note", "note_zh"),
     numbers=("chapter", "value"),
     lookups={
         "segment": ("segments", "segment"),

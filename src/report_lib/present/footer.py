@@ -72,7 +72,8 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     meta = label.dataset.metadata["figures"]["source"]
     lines = [line("footer.source", meta["short_" + label.lang])]
     if reference:
-        title = label.dataset.metadata[reference]["title"]
+        meta_ref = label.dataset.metadata[reference]
+        title = meta_ref.get(f"title_{label.lang}") or meta_ref["title"]
         lines.append(line("footer.reference", f"{title} (data/reference/{reference}.csv)"))
     if not figures.empty:
         lines.append(line("footer.base", _bases(figures, label).replace("; ", sep)))

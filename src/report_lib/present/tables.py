@@ -74,15 +74,25 @@ def flag_labels(label: Labels, flags: str) -> str:
 
 
 def provenance(label: Labels, figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the provenance table of ``figures``: id, value as printed, quote, flag, note."""
+    """Return the provenance table of ``figures``: id, value as printed, quote, flag, note (page language)."""
     shown = figures.apply(lambda r: label.value(r["value_printed"], r["unit"], r["qualifier"]), axis=1)
     return pd.DataFrame({
         label("column.id"): figures["id"].to_numpy(),
         label("column.value"): shown.to_numpy(),
         label("column.quote_zh"): figures["quote_zh"].to_numpy(),
         label("column.flag"): figures["flag"].map(lambda f: flag_labels(label, f)).to_numpy(),
-        label("column.note"): figures["note"].to_numpy(),
+        label("column.note"): _notes(label, figures),
     })
+
+
+def _notes(label: Labels, figures: pd.DataFrame):
+    """Return the notes in the page's language (``note_<lang>``), the English ``note`` where none."""
+    english = figures["note"].fillna("")
+    column = f"note_{label.lang}"
+    if label.lang == "en" or column not in figures.columns:
+        return english.to_numpy()
+    local = figures[column].fillna("")
+    return local.where(local != "", english).to_numpy()
 
 
 def figure_table(label: Labels, figures: pd.DataFrame, with_tool: bool = False) -> Table:
