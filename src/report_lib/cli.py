@@ -11,6 +11,8 @@ from report_lib.present.labels import LANGUAGES
 
 NBVAL_REFERENCES = paths.PROJECT_ROOT / "tests" / "notebooks"
 """Where ``refresh-nbval`` writes the reference notebooks (the tests read them there)."""
+LOCKED = ("build", "variants", "pdf", "refresh-nbval")
+"""Commands that write the book's outputs: one at a time (:func:`report_lib.publish.lock.build_lock`)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,7 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--out", required=True, help="output folder (created)")
     render.add_argument("--data", default=None)
     args = parser.parse_args(argv)
+    if args.command in LOCKED:
+        from report_lib.publish.lock import BuildRunning, build_lock
 
+        try:
+            with build_lock(paths.PROJECT_ROOT):
+                return run(args)
+        except BuildRunning as error:
+            print(error, file=sys.stderr)
+            return 1
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; returns the exit code."""
     if args.command == "check-data":
         from report_lib.publish.site import validate_or_report
 

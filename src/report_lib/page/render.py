@@ -108,7 +108,9 @@ def write_chart_data(data: pd.DataFrame, name: str) -> str:
     root = paths.book_root()
     target = paths.site_static_dir(root) / CHART_DATA / f"{name}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
-    data.to_csv(target, index=False, encoding="utf-8-sig")
+    partial = target.with_name(f".{target.name}.partial")  # a killed run leaves the old CSV or the new one
+    data.to_csv(partial, index=False, encoding="utf-8-sig")
+    os.replace(partial, target)
     run_record.record_written(str(target))
     return Path(os.path.relpath(root / "_static" / CHART_DATA / f"{name}.csv", Path.cwd())).as_posix()
 

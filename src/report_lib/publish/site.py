@@ -14,6 +14,7 @@ from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
+from report_lib.publish.lock import replace_tree
 from report_lib.publish.notebooks import jupyter_book
 from report_lib.publish.toc import read_toc
 
@@ -30,12 +31,7 @@ def validate_or_report(data_dir: Path) -> bool:
 
 def swap_into_place(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` so that a complete tree is always at ``target``."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_tree(new, target)
 
 
 def build_html(root: Path | None = None, data_dir: Path | None = None, builder: str = "html",

@@ -28,6 +28,7 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET
 from report_lib.present.labels import Labels, n_text
 from report_lib.publish import cache, notebooks
+from report_lib.publish.lock import write_atomically
 from report_lib.publish.toc import VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
 from report_lib.publish.variant_page import relocate, take_run_record
 
@@ -116,7 +117,7 @@ def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, fo
     record = take_run_record(notebook)
     cache.stamp(notebook, key, data_dir, record["read"], record["written"])
     notebook.metadata[cache.METADATA_KEY].update(segment=variant.segment, page=variant.page, lang=variant.lang)
-    nbformat.write(notebook, target)
+    write_atomically(target, nbformat.writes(notebook))  # a killed build leaves the old cache entry or the new
     return notebooks.Outcome(variant.docname, "executed", time.perf_counter() - start)
 
 
