@@ -26,12 +26,6 @@ def test_views_group_experts_sharing_a_page():
     assert experts.counts(TABLE).iloc[0].tolist() == [3, 2, 2]
 
 
-def test_view_markdown_gives_a_shared_summary_once():
-    """A shared view names both experts and prints its summary once."""
-    text = experts.view_markdown(TABLE, "en")
-    assert text.count("shared view") == 1 and "**B**" in text and "**C**" in text
-
-
 def test_the_source_has_nine_experts_on_eight_pages(dataset):
     """The published roster: nine experts, eight pages (Lingyan's two share one)."""
     assert experts.counts(dataset.table("experts")).iloc[0].tolist() == [9, 8, 8]

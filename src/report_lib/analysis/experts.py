@@ -39,17 +39,3 @@ def counts(experts: pd.DataFrame) -> pd.DataFrame:
     """Return the number of experts, of printed views and of companies, as one row."""
     return pd.DataFrame({"experts": [len(experts)], "views": [experts["view_id"].nunique()],
                          "companies": [experts["company_zh"].nunique()]})
-
-
-def view_markdown(experts: pd.DataFrame, lang: str) -> str:
-    """Return the views as Markdown: per printed view, who speaks (name, company, title) and the English summary.
-
-    Experts sharing a view are named together and the summary is given once.
-    """
-    ordered = experts.sort_values("order", kind="stable")
-    blocks = []
-    for _, group in ordered.groupby("view_id", sort=False):
-        names = "; ".join(f"**{r[f'name_{lang}']}** ({r['name_zh' if lang == 'en' else 'name_en']}), "
-                          f"{r[f'title_{lang}']}, {r[f'company_{lang}']}" for _, r in group.iterrows())
-        blocks.append(f"{names}\n\n{group.iloc[0]['summary_en']}")
-    return "\n\n".join(blocks)

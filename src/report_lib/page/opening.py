@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.present.escape import markdown_text
 from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
@@ -88,7 +89,7 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
 
     book = open_page(data_dir, lang, segment)
     label, name = book.label, book.label.segment(segment, short=False)
-    display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
+    display(Markdown("\n\n".join(markdown_text(s) for s in findings_sentences(label, segment, chapter))))
     rows = findings_rows(book.data, segment, chapter)
     if not rows.empty:
         in_order = rows.sort_values("segment", key=lambda s: s.map(segment_ids(book.data).index), kind="stable")
@@ -96,5 +97,5 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
                           charts.figure_bars(in_order, label, item="figure", highlight=segment, market=True),
                           rows, segment=name))
     if not compare_to_market(book.data, segment, chapter).empty:
-        display(Markdown(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
+        display(book.note(book.label("variant.segment_figures").format(segment=book.label.segment(segment, False))))
         display(book.table(segment_table(book.label, segment, chapter)))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels
 
 
@@ -88,7 +89,8 @@ def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
     The summaries are written in English only (``summary_en``); the title follows the label language.
     """
     ordered = cases.sort_values("order")
-    return "\n\n".join(f"**{label.name('vendors', row.vendor_id)}: {getattr(row, 'title_' + label.lang)}.** {row.summary_en}"
+    return "\n\n".join(f"**{markdown_text(label.name('vendors', row.vendor_id))}: "
+                        f"{markdown_text(getattr(row, 'title_' + label.lang))}.** {markdown_text(row.summary_en)}"
                         for row in ordered.itertuples())
 
 
