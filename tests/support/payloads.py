@@ -29,8 +29,8 @@ TEXT_COLUMNS = {
     "capabilities.csv": ("name_en", "definition_en"),
 }
 """The text columns that get the payload, per reference table (those a table lacks are skipped)."""
-LABEL_PREFIXES = ("title.", "subtitle.", "alt.", "variant.", "footer.", "column.")
-"""labels.csv keys whose English text gets the payload (chart titles, text alternatives, footers, openings, headers)."""
+LABEL_PREFIXES = ("title.", "subtitle.", "alt.", "variant.", "footer.")
+"""labels.csv keys whose English text gets the payload (chart titles, text alternatives, footers, openings; not column.*, which name chart fields)."""
 
 
 def with_payload(path: Path, columns: tuple[str, ...], keep=lambda row: True) -> None:
