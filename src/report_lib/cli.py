@@ -11,6 +11,8 @@ from report_lib.present.labels import LANGUAGES
 
 NBVAL_REFERENCES = paths.PROJECT_ROOT / "tests" / "notebooks"
 """Where ``refresh-nbval`` writes the reference notebooks (the tests read them there)."""
+LOCKED = ("build", "variants", "pdf", "refresh-nbval")
+"""Commands that write the book's outputs: one at a time (:func:`report_lib.publish.lock.build_lock`)."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,13 +42,28 @@ def main(argv: list[str] | None = None) -> int:
     render.add_argument("--data", default=None)
     translations = commands.add_parser("translations", help="list untranslated and stale Chinese text of the pages")
     translations.add_argument("--check", action="store_true", help="exit non-zero when a page has a problem")
-    from report_lib.publish.survey_export import add_aggregate_command, aggregate_to_csv  # survey waves (issue 11)
+    from report_lib.publish.survey_export import add_aggregate_command  # survey waves (issue 11)
 
     add_aggregate_command(commands)
     args = parser.parse_args(argv)
-    if args.command == "aggregate":
-        return aggregate_to_csv(paths.data_dir(args.data), Path(args.out), args.engine)
+    if args.command in LOCKED:
+        from report_lib.publish.lock import BuildRunning, build_lock
 
+        try:
+            with build_lock(paths.PROJECT_ROOT):
+                return run(args)
+        except BuildRunning as error:
+            print(error, file=sys.stderr)
+            return 1
+    return run(args)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the parsed command; returns the exit code."""
+    if args.command == "aggregate":
+        from report_lib.publish.survey_export import aggregate_to_csv
+
+        return aggregate_to_csv(paths.data_dir(args.data), Path(args.out), args.engine)
     if args.command == "check-data":
         from report_lib.publish.site import validate_or_report
 

@@ -117,3 +117,15 @@ def test_expert_views_give_a_shared_summary_once_in_the_page_language(dataset, z
     assert text.count("共同观点") == 1 and "**乙**，二总；**丙**，二经理" in text
     assert not any(c in text for c in ",;()")
 
+
+
+def test_expert_views_show_markup_in_data_as_text(dataset):
+    """Markup in names, companies, titles and summaries is escaped; only the library's bold stays markup."""
+    table = pd.DataFrame({
+        "expert_id": ["a"], "order": [1], "view_id": ["v1"], "name_zh": ["甲"], "name_en": ["C <img src=x onerror=alert(1)>"],
+        "company_zh": ["一"], "company_en": ["[Two](javascript:alert(1))"], "title_zh": ["长"], "title_en": ["*Manager*"],
+        "summary_en": ["<svg onload=alert(1)>"], "summary_zh": ["观点"],
+    })
+    text = expert_views(table, Labels(dataset, "en"))
+    assert "**C \\<img" in text and "\\[Two\\]\\(javascript:alert\\(1\\)\\)" in text and "\\*Manager\\*" in text
+    assert "<img" not in text.replace("\\<img", "") and "<svg" not in text.replace("\\<svg", "")

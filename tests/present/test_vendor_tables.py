@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from report_lib.analysis import vendors
 from report_lib.present import vendor_tables
+from report_lib.present.escape import markdown_text
 from label_checks import label  # noqa: F401  (fixture)
 
 
@@ -29,7 +30,14 @@ def test_case_summaries_one_paragraph_per_case(dataset, label):
     cases = dataset.table("cases")
     text = vendor_tables.case_summaries(cases, label)
     assert text.count("\n\n") == len(cases) - 1
-    assert cases[f"title_{label.lang}"].iloc[0] in text
+    assert markdown_text(cases[f"title_{label.lang}"].iloc[0]) in text
+
+
+def test_case_summaries_escape_data_strings(dataset, label):
+    """Markup in a case's title or summary is escaped; the bold around vendor and title stays."""
+    cases = dataset.table("cases").head(1).assign(**{f"summary_{label.lang}": "<img src=x onerror=alert(1)> [a](javascript:x)"})
+    text = vendor_tables.case_summaries(cases, label)
+    assert text.startswith("**") and "\\<img src=x onerror=alert\\(1\\)\\> \\[a\\]\\(javascript:x\\)" in text
 
 
 def test_marks_count_the_capability_matrix(dataset, label):

@@ -39,4 +39,3 @@ def counts(experts: pd.DataFrame) -> pd.DataFrame:
     """Return the number of experts, of printed views and of companies, as one row."""
     return pd.DataFrame({"experts": [len(experts)], "views": [experts["view_id"].nunique()],
                          "companies": [experts["company_zh"].nunique()]})
-

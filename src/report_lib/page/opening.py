@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.present.escape import markdown_text
 from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, join_words, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
@@ -89,7 +90,7 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
 
     page = open_page(data_dir, lang, segment)
     label, name = page.label, page.label.segment(segment, short=False)
-    display(Markdown("\n\n".join(findings_sentences(label, segment, chapter))))
+    display(Markdown("\n\n".join(markdown_text(s) for s in findings_sentences(label, segment, chapter))))
     rows = findings_rows(page.data, segment, chapter)
     if not rows.empty:
         in_order = rows.sort_values("segment", key=lambda s: s.map(segment_ids(page.data).index), kind="stable")
@@ -97,5 +98,5 @@ def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) 
                           charts.figure_bars(in_order, label, item="figure", highlight=segment, market=True),
                           rows, segment=name))
     if not compare_to_market(page.data, segment, chapter).empty:
-        display(Markdown(page.label("variant.segment_figures").format(segment=page.label.segment(segment, False))))
+        display(page.note(page.label("variant.segment_figures").format(segment=page.label.segment(segment, False))))
         display(page.table(segment_table(page.label, segment, chapter)))

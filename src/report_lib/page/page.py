@@ -14,6 +14,7 @@ import pandas as pd
 
 from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.charts.common import title
+from report_lib.present.escape import markdown_text
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
@@ -88,11 +89,15 @@ class Page:
             self.glue_figure(name, figure_id)
 
     def glue_text(self, name: str, text: str) -> str:
-        """Glue a computed text (e.g. a recomputed rate) for use in prose as ``{glue:md}`name```."""
+        """Glue a computed text (e.g. a recomputed rate) for use in prose as ``{glue:md}`name```.
+
+        ``text`` is plain text, shown literally: its markup characters are escaped
+        (:func:`report_lib.present.escape.markdown_text`), so a data string in it stays text.
+        """
         from IPython.display import Markdown
         from myst_nb import glue
 
-        glue(name, Markdown(text), display=False)
+        glue(name, Markdown(markdown_text(text)), display=False)
         self.glued[name] = text
         return text
 
@@ -109,14 +114,14 @@ class Page:
         return relabelled(self.label, frame)
 
     def note(self, text: str) -> Markdown | None:
-        """Return ``text`` as Markdown to print under a chart or table; ``None`` (no output) when empty.
+        """Return plain ``text`` as Markdown (shown literally) to print under a chart or table; ``None`` when empty.
 
         The main book passes the empty sentences of
         :func:`report_lib.present.labels.no_split_note`, so it shows nothing.
         """
         from IPython.display import Markdown
 
-        return Markdown(text) if text else None
+        return Markdown(markdown_text(text)) if text else None
 
 
 def open_page(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Page:

@@ -31,6 +31,7 @@ import vl_convert as vlc
 
 from report_lib import paths, run_record
 from report_lib.present import theme
+from report_lib.present.escape import script_json
 from report_lib.present.tables import one_line_cells
 
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
@@ -108,7 +109,9 @@ def write_chart_data(data: pd.DataFrame, name: str) -> str:
     root = paths.book_root()
     target = paths.site_static_dir(root) / CHART_DATA / f"{name}.csv"
     target.parent.mkdir(parents=True, exist_ok=True)
-    data.to_csv(target, index=False, encoding="utf-8-sig")
+    partial = target.with_name(f".{target.name}.partial")  # a killed run leaves the old CSV or the new one
+    data.to_csv(partial, index=False, encoding="utf-8-sig")
+    os.replace(partial, target)
     run_record.record_written(str(target))
     return Path(os.path.relpath(root / "_static" / CHART_DATA / f"{name}.csv", Path.cwd())).as_posix()
 
@@ -140,7 +143,7 @@ def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
 
 
 def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
-    spec_json = json.dumps(spec, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    spec_json = script_json(spec)
     table = table_html(data)
     return f"""<figure class="report-chart" id="chart-{cid}">
 <div id="vis-{cid}" class="report-chart-canvas"></div>

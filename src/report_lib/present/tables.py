@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from report_lib.analysis.sample_sizes import Inference
+from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels, n_text
 
 
@@ -230,15 +231,17 @@ def expert_views(experts: pd.DataFrame, label: Labels) -> str:
 
     Experts sharing a view (``view_id``) are named together and the summary is given once. Names,
     titles, companies and the summary follow the label language; the English page adds the Chinese
-    name, and the punctuation comes from the ``phrase.expert`` and ``join.separator_long`` labels.
+    name, and the punctuation comes from the ``phrase.expert`` and ``join.separator_long`` labels. Every
+    data string is escaped (:func:`report_lib.present.escape.markdown_text`); only the bold is markup.
     """
     lang = label.lang
     ordered = experts.sort_values("order", kind="stable")
     blocks = []
     for _, group in ordered.groupby("view_id", sort=False):
         names = label("join.separator_long").join(
-            label("phrase.expert").format(name=f"**{r[f'name_{lang}']}**", name_zh=r["name_zh"],
-                                          title=r[f"title_{lang}"], company=r[f"company_{lang}"])
+            label("phrase.expert").format(name=f"**{markdown_text(r[f'name_{lang}'])}**",
+                                          name_zh=markdown_text(r["name_zh"]), title=markdown_text(r[f"title_{lang}"]),
+                                          company=markdown_text(r[f"company_{lang}"]))
             for _, r in group.iterrows())
-        blocks.append(f"{names}\n\n{group.iloc[0][f'summary_{lang}']}")
+        blocks.append(f"{names}\n\n{markdown_text(group.iloc[0][f'summary_{lang}'])}")
     return "\n\n".join(blocks)

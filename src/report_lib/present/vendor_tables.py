@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels
 
 
@@ -91,8 +92,9 @@ def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
     colon, stop = label("footer.colon"), label("footer.stop")
     # Chinese: the full stop after the bold and no space (CommonMark does not close ** after "。" before a character)
     head = "**{}{}{}" + ("**" + stop if label.lang == "zh" else stop + "** ")
-    return "\n\n".join(head.format(label.name("vendors", row.vendor_id), colon, getattr(row, "title_" + label.lang))
-                        + getattr(row, "summary_" + label.lang) for row in ordered.itertuples())
+    return "\n\n".join(head.format(markdown_text(label.name("vendors", row.vendor_id)), colon,
+                                   markdown_text(getattr(row, "title_" + label.lang)))
+                        + markdown_text(getattr(row, "summary_" + label.lang)) for row in ordered.itertuples())
 
 
 def marks_per_vendor(matrix: pd.DataFrame, label: Labels) -> pd.DataFrame:

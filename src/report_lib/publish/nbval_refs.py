@@ -17,6 +17,7 @@ from pathlib import Path
 import nbformat
 
 from report_lib.publish import notebooks
+from report_lib.publish.lock import write_atomically
 from report_lib.publish.toc import page_source, read_toc
 
 CHECK_TAG = "nbval-check-output"
@@ -51,7 +52,7 @@ def refresh_one(page: str, root: Path, folder: Path, data_dir: Path) -> notebook
         cell.metadata.pop(notebooks.SOURCE_CELL, None)
         if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
             cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
-    nbformat.write(notebook, reference_path(folder, page))
+    write_atomically(reference_path(folder, page), nbformat.writes(notebook))
     return notebooks.Outcome(page, "executed", time.perf_counter() - start)
 
 

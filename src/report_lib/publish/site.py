@@ -19,6 +19,7 @@ from report_lib import paths
 from report_lib.data.dataset import check_data
 from report_lib.publish.editions import SITE_FOLDER, write_edition
 from report_lib.publish.languages import EDITIONS
+from report_lib.publish.lock import replace_tree
 from report_lib.publish.notebooks import ExecutionError, jupyter_book
 from report_lib.publish.toc import read_toc
 from report_lib.publish.variants import VariantError
@@ -36,12 +37,7 @@ def validate_or_report(data_dir: Path) -> bool:
 
 def swap_into_place(new: Path, target: Path) -> None:
     """Replace ``target`` by ``new`` so that a complete tree is always at ``target``."""
-    old = target.with_name(target.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    replace_tree(new, target)
 
 
 def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants: bool) -> Path | None:

@@ -26,8 +26,10 @@ import yaml
 
 from report_lib import paths
 from report_lib.analysis.segments import MARKET
+from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels, n_text
 from report_lib.publish import cache, notebooks
+from report_lib.publish.lock import write_atomically
 from report_lib.publish.toc import INDEX_TEMPLATE, VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
 from report_lib.publish.variant_page import relocate, take_run_record
 
@@ -114,7 +116,7 @@ def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, fo
     record = take_run_record(notebook)
     cache.stamp(notebook, key, data_dir, record["read"], record["written"])
     notebook.metadata[cache.METADATA_KEY].update(segment=variant.segment, page=variant.page, lang=variant.lang)
-    nbformat.write(notebook, target)
+    write_atomically(target, nbformat.writes(notebook))  # a killed build leaves the old cache entry or the new
     return notebooks.Outcome(variant.docname, "executed", time.perf_counter() - start)
 
 
@@ -141,15 +143,16 @@ def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]
 def segment_page(label: Labels, segment: Segment) -> str:
     """Return the generated index page of one segment's part (MyST Markdown)."""
     intro = label("variants.segment_intro").format(name=segment.name.lower() if label.lang == "en" else segment.name)
-    return f"# {segment.name}\n\n{segment.description}\n\n{intro}\n\n```{{tableofcontents}}\n```\n"
+    return (f"# {markdown_text(segment.name)}\n\n{markdown_text(segment.description)}\n\n{markdown_text(intro)}\n\n"
+            "```{tableofcontents}\n```\n")
 
 
 def links_table(root: Path, label: Labels, chapters: tuple[str, ...], segments: list[Segment]) -> str:
     """Return a Markdown table: one row per chapter, one link per segment's variant of it."""
-    head = f"| {label('variants.index_column')} | " + " | ".join(s.name for s in segments) + " |"
+    head = f"| {label('variants.index_column')} | " + " | ".join(markdown_text(s.name) for s in segments) + " |"
     rule = "|" + " --- |" * (len(segments) + 1)
     rows = [f"| {page_title(page_source(root, page), label.lang)} | "
-            + " | ".join(f"[{s.name}]({s.segment}/{Path(page).name}.ipynb)" for s in segments) + " |"
+            + " | ".join(f"[{markdown_text(s.name)}]({s.segment}/{Path(page).name}.ipynb)" for s in segments) + " |"
             for page in chapters]
     return "\n".join([head, rule, *rows])
 
@@ -164,7 +167,7 @@ def plan(root: Path, data_dir: Path, lang: str = "en",
         raise VariantError(f"{root / '_toc.yml'} has no report part: nothing to render per bank type")
     heading = label("opening.heading")
     jobs = [VariantJob(Variant(page, s.segment, lang), page_source(root, page),
-                       label("variants.title_suffix").format(name=s.name), chapter_number(page),
+                       label("variants.title_suffix").format(name=markdown_text(s.name)), chapter_number(page),
                        heading, chapters=chapters)
             for s in segments for page in chapters]
     jobs.append(VariantJob(Variant(f"{VARIANTS_DIR}/index", MARKET, lang), root / INDEX_TEMPLATE,
