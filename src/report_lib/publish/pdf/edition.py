@@ -85,7 +85,7 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
         subtitle=f"《{source['title_zh']}》",
         edition="" if segment == MARKET else label("cover.edition").format(**names),
         lines=(
-            label("cover.source").format(**source),
+            label("cover.source").format(**{**source, "survey": source.get(f"survey_{lang}", source["survey"])}),
             label("cover.rights").format(**source),
             label("cover.scope").format(kind=kind, language=label(f"cover.language_{lang}")),
             label("cover.print_note"),
