@@ -35,10 +35,10 @@ pdf: venv
 	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
 
 ## Install what the tests need (system packages when root or password-less sudo allows, axe-core from npm),
-## build the book, the main and the regional-bank PDF, then run every test (unit, data, bad input, nbval, browser, PDF,
-## accessibility). A test that cannot run for want of a tool fails with the command that installs it.
+## build the book, the main, the regional-bank and the Chinese PDF, then run every test (unit, data, bad input, nbval,
+## browser, PDF, accessibility, translations). A test that cannot run for want of a tool fails with the command that installs it.
 test: test-deps $(AXE) book
-	$(MAKE) --no-print-directory pdf && $(MAKE) --no-print-directory pdf SEGMENT=regional
+	$(MAKE) --no-print-directory pdf && $(MAKE) --no-print-directory pdf SEGMENT=regional && $(MAKE) --no-print-directory pdf PDF_LANG=zh
 	$(PY) -m pytest
 
 ## Validate a data folder without building: `make check-data DATA=path`.
