@@ -54,6 +54,12 @@ def paragraphs(page: Path) -> str:
     return unescape(re.sub(r"<[^>]+>", "", " ".join(re.findall(r"<p\b[^>]*>(.*?)</p>", html, re.S))))
 
 
+def prose_cells(page: Path) -> str:
+    """The text of table cells that hold sentences (e.g. the glossary's definitions), not short labels."""
+    cells = (unescape(re.sub(r"<[^>]+>", "", c)) for c in re.findall(r"<td\b[^>]*>(.*?)</td>", article(page), re.S))
+    return " ".join(c for c in cells if len(CJK.findall(c)) >= 20)
+
+
 def glued(notebook: Path) -> dict[str, str]:
     """Every glued value of an executed notebook (name -> its text/plain or text/markdown)."""
     values = {}
@@ -79,10 +85,10 @@ def test_every_english_page_has_a_chinese_page():
 
 @pytest.mark.parametrize("page", read_toc(ROOT).all_pages)
 def test_chinese_page_has_chinese_prose(page):
-    """A Chinese page's own paragraphs are Chinese (not only its chart labels), and its language is zh-CN."""
+    """A Chinese page's own paragraphs (and sentence-long table cells) are Chinese, not only labels; lang is zh-CN."""
     html = ZH / f"{page}.html"
     assert 'lang="zh-CN"' in html.read_text(encoding="utf-8")[:500]
-    assert len(CJK.findall(paragraphs(html))) >= PROSE_CJK
+    assert len(CJK.findall(paragraphs(html) + prose_cells(html))) >= PROSE_CJK
 
 
 def test_chinese_variant_pages_have_chinese_prose():
