@@ -10,6 +10,7 @@ import nbformat
 import pytest
 
 from report_lib import paths
+from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels
 from report_lib.publish.notebooks import HIDE, SOURCE_CELL
 from report_lib.publish.site import build_html
@@ -115,7 +116,10 @@ def test_an_unsplit_figure_is_labelled_as_all_banks(rendered, dataset):
     label = Labels(dataset, "en")
     for segment in SEGMENTS:
         sentence = label("variant.no_split").format(segment=label.segment(segment, short=False))
-        assert sentence in outputs_text(nbformat.read(root / "variants" / segment / "02_fixture.ipynb", as_version=4))
+        notebook = nbformat.read(root / "variants" / segment / "02_fixture.ipynb", as_version=4)
+        shown = [o["data"]["text/markdown"] for c in notebook.cells for o in c.get("outputs", [])
+                 if "text/markdown" in o.get("data", {})]
+        assert markdown_text(sentence) in shown  # printed as text: its Markdown characters escaped
 
 
 @pytest.mark.slow
