@@ -89,7 +89,7 @@ def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
     Title and summary (``summary_en`` / ``summary_zh``) follow the label language.
     """
     ordered = cases.sort_values("order")
-    colon, stop = label("footer.colon"), label("footer.stop")
+    colon, stop = markdown_text(label("footer.colon")), markdown_text(label("footer.stop"))  # labels are data too
     # Chinese: the full stop after the bold and no space (CommonMark does not close ** after "。" before a character)
     head = "**{}{}{}" + ("**" + stop if label.lang == "zh" else stop + "** ")
     return "\n\n".join(head.format(markdown_text(label.name("vendors", row.vendor_id)), colon,
