@@ -1,10 +1,10 @@
-"""The one place that says how many respondents (n) stand behind each segment.
+"""How many respondents (n) stand behind each segment: stated for the sample, inferred for bank types.
 
 The source states n only for the whole sample (120, ``bases.csv``). The number of
 respondents per bank type is not published; :mod:`report_lib.analysis.sample_sizes` infers it from
 the printed percentages (each must be k/n for a whole k). Where two splits explain the
 figures equally well a bank type has two possible sizes, and both are shown. Every chart,
-table and page that shows a segment's n calls these functions.
+table and page that shows a segment's n gets it through :func:`report_lib.present.labels.n_text`, the one formatter.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Render Altair charts offline: interactive in HTML, PNG for LaTeX/PDF, data as CSV.
+"""Render Altair charts offline: interactive Vega in HTML for the site, PNG for the static (PDF) editions, data as CSV.
 
 Altair's default renderer loads Vega from a CDN, which fails offline, and its ``inline``
 template clashes with Sphinx's globals. Here every chart becomes a small ``div`` plus a
