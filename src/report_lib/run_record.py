@@ -70,17 +70,24 @@ class RecordedTables(Mapping):
     items
         Name -> table (or metadata dict).
     files
-        Name -> file path relative to the data folder, recorded on lookup.
+        Name -> file path relative to the data folder (or a tuple of paths, for a table
+        computed from several files), recorded on lookup.
     """
 
-    def __init__(self, items: dict, files: dict[str, str]):
+    def __init__(self, items: dict, files: dict[str, str | tuple[str, ...]]):
         self._items = dict(items)
         self._files = dict(files)
 
     def __getitem__(self, name: str):
         value = self._items[name]
-        record_read(self._files[name])
+        files = self._files[name]
+        for path in (files,) if isinstance(files, str) else files:
+            record_read(path)
         return value
+
+    def replaced(self, name: str, value, files: str | tuple[str, ...]) -> "RecordedTables":
+        """Return a copy in which ``name`` is ``value``, read from ``files`` (one path or several)."""
+        return RecordedTables({**self._items, name: value}, {**self._files, name: files})
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)

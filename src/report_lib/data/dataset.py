@@ -23,6 +23,7 @@ from report_lib.run_record import RecordedTables
 from report_lib.data.schema import TableSpec, validate_table
 from report_lib.data.catalog import ALL_TABLES, FIGURES, UNITS
 from report_lib.data.errors import DataError, DataProblem
+from report_lib.data.survey.wave import wave_problems
 from report_lib.data.unit_ranges import range_problems
 
 
@@ -42,6 +43,14 @@ class Dataset:
     def figures(self) -> pd.DataFrame:
         """The data of record, ``value`` and ``chapter`` as numbers (``value_printed`` as printed)."""
         return self.tables[FIGURES.name]
+
+    def with_figures(self, figures: pd.DataFrame, files: tuple[str, ...]) -> "Dataset":
+        """Return this dataset with ``figures`` as its data of record, computed from ``files`` (data-folder paths)."""
+        return self.with_table(FIGURES.name, figures, files)
+
+    def with_table(self, name: str, table: pd.DataFrame, files: tuple[str, ...]) -> "Dataset":
+        """Return this dataset with table ``name`` replaced by ``table``, computed from ``files`` (data-folder paths)."""
+        return Dataset(self.data_dir, self.tables.replaced(name, table, files), self.metadata)
 
     def table(self, name: str) -> pd.DataFrame:
         """Return a reference table by name (e.g. ``"segments"``)."""
@@ -110,9 +119,10 @@ def _typed(spec: TableSpec, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def check_data(data_dir: str | Path | None = None) -> list[DataProblem]:
-    """Return every problem in the data folder (an empty list when it is valid)."""
-    _, _, problems = _read_tables(paths.data_dir(data_dir))
-    return problems
+    """Return every problem in the data folder, survey wave included (an empty list when it is valid)."""
+    folder = paths.data_dir(data_dir)
+    _, _, problems = _read_tables(folder)
+    return problems + wave_problems(folder)
 
 
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:

@@ -22,6 +22,7 @@ from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.analysis.segments import check_segment
+from report_lib.analysis.wave_dataset import with_wave
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,6 @@ class Page:
 
 
 def open_page(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Page:
-    """Load and validate the data folder and return the page's working context."""
-    data = load_dataset(data_dir)
+    """Load and validate the data folder (with its survey wave's figures, if any) and return the page's context."""
+    data = with_wave(load_dataset(data_dir))
     return Page(data, Labels(data, lang), check_segment(data, segment))

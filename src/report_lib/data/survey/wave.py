@@ -60,6 +60,25 @@ def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(segments["segment"]), tuple(segments.loc[segments["kind"] == "bank_type", "segment"])
 
 
+def wave_problems(data_dir: Path) -> list[DataProblem]:
+    """Return every problem of the survey folder of ``data_dir`` (none without one).
+
+    A questionnaire without responses (the 2023 data folder) is checked alone; with a
+    responses file, the whole wave is (:func:`load_wave`).
+    """
+    survey_dir = data_dir / "survey"
+    if not survey_dir.is_dir():
+        return []
+    try:
+        if has_wave(data_dir):
+            load_wave(data_dir)
+        else:
+            load_questionnaire(survey_dir)
+    except DataError as error:
+        return list(error.problems)
+    return []
+
+
 def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | None = None) -> Wave:
     """Validate the wave in ``data_dir`` and open its responses on ``engine``.
 

@@ -1,0 +1,102 @@
+"""The data of record of a data folder with a survey wave: the wave's computed figures in the published ones' place.
+
+A page opens the dataset and, when the folder holds a wave (``survey/responses.*``), sees
+the figures of :func:`report_lib.analysis.survey_shares.wave_figures` merged into the
+published ones (:func:`report_lib.analysis.survey_merge.merge_with_published`): a computed
+row keeps the id of the published figure of the same key, so a chapter that names a figure
+shows the wave's value, with its exact n, effective n, 95% interval and test against the
+other banks (the columns of :data:`report_lib.analysis.survey_shares.SURVEY_COLUMNS`).
+Computed values are printed with one decimal. The run records the survey files as read,
+so a cached page is executed again when the wave changes.
+
+The aggregation is done once per process and wave content (the key is the hash of the
+survey files), because a page may open the dataset more than once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from report_lib.analysis.survey_merge import merge_with_published
+from report_lib.analysis.survey_shares import wave_figures
+from report_lib.data.dataset import Dataset
+from report_lib.data.survey.questionnaire import load_questionnaire
+from report_lib.data.survey.wave import has_wave, load_wave
+
+PRINTED_DECIMALS = 1
+"""Decimals of a computed share or mean as the book prints it."""
+
+
+def survey_files(data_dir: Path) -> tuple[str, ...]:
+    """The files of the wave in ``data_dir`` (relative paths), questionnaire, responses and metadata."""
+    survey = data_dir / "survey"
+    return tuple(p.relative_to(data_dir).as_posix() for p in sorted(survey.iterdir()) if p.is_file())
+
+
+def _content_hash(data_dir: Path, files: tuple[str, ...]) -> str:
+    digest = hashlib.sha256()
+    for name in files:
+        digest.update(name.encode())
+        digest.update((data_dir / name).read_bytes())
+    return digest.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _computed(data_dir: Path, content: str) -> pd.DataFrame:  # content: only part of the cache key
+    return wave_figures(load_wave(data_dir))
+
+
+def typed_wave_figures(published: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
+    """Merge ``computed`` wave rows into the typed ``published`` figures, typed like them.
+
+    ``value`` stays a number and ``value_printed`` is the value with
+    :data:`PRINTED_DECIMALS` decimals; survey columns are empty on published rows.
+    """
+    merged = merge_with_published(published, computed)
+    is_computed = merged["replaced"].notna() & (merged["replaced"] != "")
+    merged.loc[is_computed, "value_printed"] = merged.loc[is_computed, "value"].map(
+        lambda v: "" if pd.isna(v) else f"{v:.{PRINTED_DECIMALS}f}")
+    merged.loc[is_computed, "chapter_printed"] = merged.loc[is_computed, "chapter"].astype(int).astype(str)
+    for column in ("note_zh",):
+        merged[column] = merged[column].fillna("")
+    merged["value"] = pd.to_numeric(merged["value"])
+    merged["chapter"] = merged["chapter"].astype(int)
+    return merged.reset_index(drop=True)
+
+
+def option_labels(labels: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
+    """Return ``labels`` (``key, en, zh``) with a ``subject.<subject>`` label for every option's subject it lacks.
+
+    Answers the 2023 report did not print have no label in ``reference/labels.csv``; their
+    names are the option labels of the questionnaire (``label_en``, ``label_zh``), the first
+    option of a subject naming it.
+    """
+    named = options.assign(key="subject." + options["subject"]).drop_duplicates("key")
+    missing = named[~named["key"].isin(set(labels["key"]))]
+    added = missing[["key", "label_en", "label_zh"]].rename(columns={"label_en": "en", "label_zh": "zh"})
+    return pd.concat([labels, added], ignore_index=True)
+
+
+def with_wave(dataset: Dataset) -> Dataset:
+    """Return ``dataset`` with its wave's figures in place of the published ones (unchanged without a wave).
+
+    Raises
+    ------
+    report_lib.data.errors.DataError
+        When the wave is invalid (each problem as ``file:row: column: reason``).
+    """
+    folder = Path(dataset.data_dir)
+    if not has_wave(folder):
+        return dataset
+    files = survey_files(folder)
+    published = dataset.figures
+    computed = _computed(folder.resolve(), _content_hash(folder, files))
+    figures = typed_wave_figures(published, computed)
+    options = load_questionnaire(folder / "survey").option_table
+    labels = option_labels(dataset.table("labels"), options)
+    return dataset.with_figures(figures, ("published/figures.csv", *files)).with_table(
+        "labels", labels, ("reference/labels.csv", "survey/options.csv"))
