@@ -1,0 +1,106 @@
+"""Drop the style rules no page of a built site can match, as PurgeCSS does.
+
+The theme's stylesheet carries all of Bootstrap and myst-nb's all of Jupyter's output styles
+(370 kB together); a page of this book uses a fraction. :func:`site_classes` collects every class
+a page of the site can hold: the ``class`` attributes of its HTML pages and every word of its
+scripts and inline scripts (classes a script adds are words in it). :func:`purge` keeps a rule
+when one of its selectors names only such classes. The analysis is conservative: attribute
+selectors, functional pseudo-classes (``:not(...)``, ``:is(...)``) and selectors without a
+class are always kept, and at-rules other than ``@media``/``@supports`` are kept whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+CLASS_ATTRIBUTE = re.compile(r'\bclass\s*=\s*"([^"]*)"|\bclass\s*=\s*\'([^\']*)\'')
+INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+WORD = re.compile(r"[A-Za-z_][\w-]*")
+SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+IGNORED_IN_SELECTOR = re.compile(r"\[[^\]]*\]|:[\w-]+\((?:[^()]|\([^()]*\))*\)")
+SELECTOR_COMMA = re.compile(r",(?![^(]*\))")
+COMMENT = re.compile(r"/\*.*?\*/", re.S)
+NESTED_AT_RULES = ("@media", "@supports", "@layer", "@container")
+NOT_SCRIPTS = {"searchindex.js"}
+"""Scripts that hold data, not code (the search index holds every word of the site)."""
+
+
+def site_classes(pages: Iterable[Path], scripts: Iterable[Path]) -> set[str]:
+    """Return the class names ``pages`` (HTML files) hold and every word of ``scripts`` and inline scripts."""
+    classes: set[str] = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8", errors="replace")
+        for double, single in CLASS_ATTRIBUTE.findall(text):
+            classes.update((double or single).split())
+        for script in INLINE_SCRIPT.findall(text):
+            classes.update(WORD.findall(script))
+    for script in scripts:
+        if script.name not in NOT_SCRIPTS:
+            classes.update(WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+    return classes
+
+
+def split_blocks(stylesheet: str) -> tuple[list[tuple[str, str]], str]:
+    """Split CSS text into top-level ``(prelude, body)`` blocks, skipping comments and strings; return them and the rest.
+
+    A statement without a block (``@charset "UTF-8";``, ``@import ...;``) is returned as a prelude
+    with an empty body.
+    """
+    blocks: list[tuple[str, str]] = []
+    depth, start, index, size = 0, 0, 0, len(stylesheet)
+    prelude_end = 0
+    while index < size:
+        char = stylesheet[index]
+        if stylesheet.startswith("/*", index):
+            end = stylesheet.find("*/", index + 2)
+            index = size if end < 0 else end + 2
+            continue
+        if char in "\"'":
+            end = index + 1
+            while end < size and stylesheet[end] != char:
+                end += 2 if stylesheet[end] == "\\" else 1
+            index = end + 1
+            continue
+        if char == ";" and depth == 0:
+            blocks.append((stylesheet[start:index + 1], ""))
+            start = index + 1
+        elif char == "{":
+            if depth == 0:
+                prelude_end = index
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                blocks.append((stylesheet[start:prelude_end], stylesheet[prelude_end + 1:index]))
+                start = index + 1
+        index += 1
+    return blocks, stylesheet[start:]
+
+
+def selector_possible(selector: str, classes: set[str]) -> bool:
+    """Whether ``selector`` can match an element of the site: every class it requires is one of ``classes``."""
+    required = SELECTOR_CLASS.findall(IGNORED_IN_SELECTOR.sub("", selector))
+    return all(name in classes for name in required)
+
+
+def purge(stylesheet: str, classes: set[str]) -> str:
+    """Return ``stylesheet`` without the rules and selectors no element with ``classes`` can match."""
+    blocks, rest = split_blocks(stylesheet)
+    kept: list[str] = []
+    for prelude, body in blocks:
+        head = prelude.strip()
+        if not body and head.endswith(";"):
+            kept.append(prelude)
+        elif head.startswith(NESTED_AT_RULES):
+            inner = purge(body, classes)
+            if inner.strip():
+                kept.append(f"{prelude}{{{inner}}}")
+        elif head.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            notices = "".join(c for c in COMMENT.findall(prelude) if c.startswith("/*!"))  # licences stay
+            selectors = [s for s in SELECTOR_COMMA.split(COMMENT.sub("", prelude)) if selector_possible(s, classes)]
+            kept.append(notices + (f"{','.join(selectors)}{{{body}}}" if selectors else ""))
+    return "".join(kept) + rest
