@@ -36,3 +36,13 @@ def test_site_classes_come_from_class_attributes_and_script_words(tmp_path):
     (tmp_path / "searchindex.js").write_text("Search.setIndex({terms: {carousel: 1}})", encoding="utf-8")
     classes = site_classes([tmp_path / "p.html"], [tmp_path / "s.js", tmp_path / "searchindex.js"])
     assert {"a", "b", "c", "d-e"} <= classes and "carousel" not in classes
+
+
+def test_classes_a_script_puts_together_are_kept_by_their_prefix(tmp_path):
+    """`bs-${name}-auto` and "toggle-" + state in a script keep the rules of bs-tooltip-auto and toggle-hidden."""
+    (tmp_path / "s.js").write_text('t.classList.add(`bs-${this.constructor.NAME}-auto`);x.add("toggle-" + s)',
+                                   encoding="utf-8")
+    classes = site_classes([], [tmp_path / "s.js"])
+    assert {"bs-", "toggle-"} <= classes
+    css = ".bs-tooltip-auto .tooltip-arrow{x:1}.bs-tooltip-auto{x:2}.toggle-hidden{x:3}.popover{x:4}"
+    assert purge(css, classes) == ".bs-tooltip-auto{x:2}.toggle-hidden{x:3}"

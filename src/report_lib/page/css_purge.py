@@ -3,10 +3,12 @@
 The theme's stylesheet carries all of Bootstrap and myst-nb's all of Jupyter's output styles
 (370 kB together); a page of this book uses a fraction. :func:`site_classes` collects every class
 a page of the site can hold: the ``class`` attributes of its HTML pages and every word of its
-scripts and inline scripts (classes a script adds are words in it). :func:`purge` keeps a rule
-when one of its selectors names only such classes. The analysis is conservative: attribute
-selectors, functional pseudo-classes (``:not(...)``, ``:is(...)``) and selectors without a
-class are always kept, and at-rules other than ``@media``/``@supports`` are kept whole.
+scripts and inline scripts (classes a script adds are words in it), and the prefixes of the
+classes a script puts together (``"bs-" + name``, ```bs-${name}```), which stand for any class
+they begin. :func:`purge` keeps a rule when one of its selectors names only such classes. The
+analysis is conservative: attribute selectors, functional pseudo-classes (``:not(...)``,
+``:is(...)``) and selectors without a class are always kept, and at-rules other than
+``@media``/``@supports`` are kept whole.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pathlib import Path
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass\s*=\s*"([^"]*)"|\bclass\s*=\s*\'([^\']*)\'')
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
-WORD = re.compile(r"[A-Za-z_][\w-]*")
+WORD = re.compile(r"[A-Za-z_](?:[\w-]*\w)?")
+"""A word of a script that may be a class (never ending in ``-``: those are prefixes, see :data:`PREFIX`)."""
+PREFIX = re.compile(r"""([A-Za-z_][\w-]*-)(?:\$\{|["']\s*\+)""")
+"""A class prefix a script completes: ```bs-${name}``` or ``"bs-" + name``."""
 SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 IGNORED_IN_SELECTOR = re.compile(r"\[[^\]]*\]|:[\w-]+\((?:[^()]|\([^()]*\))*\)")
 SELECTOR_COMMA = re.compile(r",(?![^(]*\))")
@@ -28,7 +33,11 @@ NOT_SCRIPTS = {"searchindex.js"}
 
 
 def site_classes(pages: Iterable[Path], scripts: Iterable[Path]) -> set[str]:
-    """Return the class names ``pages`` (HTML files) hold and every word of ``scripts`` and inline scripts."""
+    """Return every class a page of the site can hold, and the class prefixes its scripts complete.
+
+    The classes are those of the ``class`` attributes of ``pages`` (HTML files) and every word of
+    ``scripts`` and of the pages' inline scripts; a prefix (``bs-`` of ```bs-${name}```) ends in ``-``.
+    """
     classes: set[str] = set()
     for page in pages:
         text = page.read_text(encoding="utf-8", errors="replace")
@@ -38,7 +47,9 @@ def site_classes(pages: Iterable[Path], scripts: Iterable[Path]) -> set[str]:
             classes.update(WORD.findall(script))
     for script in scripts:
         if script.name not in NOT_SCRIPTS:
-            classes.update(WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+            code = script.read_text(encoding="utf-8", errors="replace")
+            classes.update(WORD.findall(code))
+            classes.update(PREFIX.findall(code))
     return classes
 
 
@@ -79,14 +90,22 @@ def split_blocks(stylesheet: str) -> tuple[list[tuple[str, str]], str]:
     return blocks, stylesheet[start:]
 
 
-def selector_possible(selector: str, classes: set[str]) -> bool:
-    """Whether ``selector`` can match an element of the site: every class it requires is one of ``classes``."""
+def selector_possible(selector: str, classes: set[str], prefixes: tuple[str, ...] = ()) -> bool:
+    """Whether ``selector`` can match: every class it requires is one of ``classes`` or begins with a ``prefixes``."""
     required = SELECTOR_CLASS.findall(IGNORED_IN_SELECTOR.sub("", selector))
-    return all(name in classes for name in required)
+    return all(name in classes or name.startswith(prefixes) for name in required)
 
 
 def purge(stylesheet: str, classes: set[str]) -> str:
-    """Return ``stylesheet`` without the rules and selectors no element with ``classes`` can match."""
+    """Return ``stylesheet`` without the rules and selectors no element with ``classes`` can match.
+
+    A member of ``classes`` that ends in ``-`` is a prefix: it stands for every class it begins.
+    """
+    prefixes = tuple(sorted(name for name in classes if name.endswith("-")))
+    return _purge(stylesheet, classes, prefixes)
+
+
+def _purge(stylesheet: str, classes: set[str], prefixes: tuple[str, ...]) -> str:
     blocks, rest = split_blocks(stylesheet)
     kept: list[str] = []
     for prelude, body in blocks:
@@ -94,13 +113,14 @@ def purge(stylesheet: str, classes: set[str]) -> str:
         if not body and head.endswith(";"):
             kept.append(prelude)
         elif head.startswith(NESTED_AT_RULES):
-            inner = purge(body, classes)
+            inner = _purge(body, classes, prefixes)
             if inner.strip():
                 kept.append(f"{prelude}{{{inner}}}")
         elif head.startswith("@"):
             kept.append(f"{prelude}{{{body}}}")
         else:
             notices = "".join(c for c in COMMENT.findall(prelude) if c.startswith("/*!"))  # licences stay
-            selectors = [s for s in SELECTOR_COMMA.split(COMMENT.sub("", prelude)) if selector_possible(s, classes)]
+            selectors = [s for s in SELECTOR_COMMA.split(COMMENT.sub("", prelude))
+                         if selector_possible(s, classes, prefixes)]
             kept.append(notices + (f"{','.join(selectors)}{{{body}}}" if selectors else ""))
     return "".join(kept) + rest
