@@ -29,20 +29,24 @@ def test_a_comment_dot_is_not_a_required_class():
     assert purge("/*! see getbootstrap.com */:root{--x:1}", set()) == "/*! see getbootstrap.com */:root{--x:1}"
 
 
-def test_site_classes_come_from_class_attributes_and_script_words(tmp_path):
-    """Page class attributes and every word of scripts and inline scripts; not the search index."""
-    (tmp_path / "p.html").write_text('<div class="a b"></div><script>x.classList.add("c")</script>', encoding="utf-8")
+def test_site_classes_come_from_class_attributes_and_the_scripts_pages_run(tmp_path):
+    """Page class attributes, inline scripts and the scripts pages load; not the search index, not unloaded scripts."""
     (tmp_path / "s.js").write_text("el.className = 'd-e'", encoding="utf-8")
+    (tmp_path / "unloaded.js").write_text("el.className = 'modal'", encoding="utf-8")
     (tmp_path / "searchindex.js").write_text("Search.setIndex({terms: {carousel: 1}})", encoding="utf-8")
-    classes = site_classes([tmp_path / "p.html"], [tmp_path / "s.js", tmp_path / "searchindex.js"])
-    assert {"a", "b", "c", "d-e"} <= classes and "carousel" not in classes
+    (tmp_path / "p.html").write_text('<div class="a b"></div><script>x.classList.add("c")</script>'
+                                     '<script src="s.js?v=1"></script><script src="searchindex.js"></script>',
+                                     encoding="utf-8")
+    classes = site_classes([tmp_path / "p.html"])
+    assert {"a", "b", "c", "d-e"} <= classes and not {"carousel", "modal"} & classes
 
 
 def test_classes_a_script_puts_together_are_kept_by_their_prefix(tmp_path):
     """`bs-${name}-auto` and "toggle-" + state in a script keep the rules of bs-tooltip-auto and toggle-hidden."""
     (tmp_path / "s.js").write_text('t.classList.add(`bs-${this.constructor.NAME}-auto`);x.add("toggle-" + s)',
                                    encoding="utf-8")
-    classes = site_classes([], [tmp_path / "s.js"])
+    (tmp_path / "p.html").write_text('<script src="s.js"></script>', encoding="utf-8")
+    classes = site_classes([tmp_path / "p.html"])
     assert {"bs-", "toggle-"} <= classes
     css = ".bs-tooltip-auto .tooltip-arrow{x:1}.bs-tooltip-auto{x:2}.toggle-hidden{x:3}.popover{x:4}"
     assert purge(css, classes) == ".bs-tooltip-auto{x:2}.toggle-hidden{x:3}"

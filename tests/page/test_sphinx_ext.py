@@ -51,7 +51,8 @@ def test_purged_stylesheet_keeps_what_the_site_uses(tmp_path):
     static.mkdir()
     (static / sphinx_ext.THEME_STYLESHEET).write_text(".used{a:1}.unused{b:2}.scripted{c:3}", encoding="utf-8")
     (static / "app.js").write_text('el.classList.add("scripted")', encoding="utf-8")
-    (tmp_path / "page.html").write_text('<p class="used other">x</p>', encoding="utf-8")
+    (tmp_path / "page.html").write_text('<p class="used other">x</p><script src="_static/app.js"></script>',
+                                        encoding="utf-8")
     sphinx_ext.purge_stylesheets(tmp_path)
     assert (static / sphinx_ext.THEME_STYLESHEET).read_text(encoding="utf-8") == ".used{a:1}.scripted{c:3}"
 

@@ -2,8 +2,8 @@
 
 The theme's stylesheet carries all of Bootstrap and myst-nb's all of Jupyter's output styles
 (370 kB together); a page of this book uses a fraction. :func:`site_classes` collects every class
-a page of the site can hold: the ``class`` attributes of its HTML pages and every word of its
-scripts and inline scripts (classes a script adds are words in it), and the prefixes of the
+a page of the site can hold: the ``class`` attributes of its HTML pages and every word of the
+scripts they load and run (classes a script adds are words in it), and the prefixes of the
 classes a script puts together (``"bs-" + name``, ```bs-${name}```), which stand for any class
 they begin. :func:`purge` keeps a rule when one of its selectors names only such classes. The
 analysis is conservative: attribute selectors, functional pseudo-classes (``:not(...)``,
@@ -16,9 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 CLASS_ATTRIBUTE = re.compile(r'\bclass\s*=\s*"([^"]*)"|\bclass\s*=\s*\'([^\']*)\'')
 INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S | re.I)
+SCRIPT_SOURCE = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']([^"'?#]+)""", re.I)
 WORD = re.compile(r"[A-Za-z_](?:[\w-]*\w)?")
 """A word of a script that may be a class (never ending in ``-``: those are prefixes, see :data:`PREFIX`)."""
 PREFIX = re.compile(r"""([A-Za-z_][\w-]*-)(?:\$\{|["']\s*\+)""")
@@ -32,21 +34,26 @@ NOT_SCRIPTS = {"searchindex.js"}
 """Scripts that hold data, not code (the search index holds every word of the site)."""
 
 
-def site_classes(pages: Iterable[Path], scripts: Iterable[Path]) -> set[str]:
+def site_classes(pages: Iterable[Path]) -> set[str]:
     """Return every class a page of the site can hold, and the class prefixes its scripts complete.
 
     The classes are those of the ``class`` attributes of ``pages`` (HTML files) and every word of
-    ``scripts`` and of the pages' inline scripts; a prefix (``bs-`` of ```bs-${name}```) ends in ``-``.
+    their inline scripts and of the local scripts they load (``<script src>``); a prefix (``bs-`` of
+    ```bs-${name}```) ends in ``-``.
     """
     classes: set[str] = set()
+    scripts: set[Path] = set()
     for page in pages:
         text = page.read_text(encoding="utf-8", errors="replace")
         for double, single in CLASS_ATTRIBUTE.findall(text):
             classes.update((double or single).split())
-        for script in INLINE_SCRIPT.findall(text):
-            classes.update(WORD.findall(script))
-    for script in scripts:
-        if script.name not in NOT_SCRIPTS:
+        for code in INLINE_SCRIPT.findall(text):
+            classes.update(WORD.findall(code))
+            classes.update(PREFIX.findall(code))
+        scripts.update((page.parent / unquote(src)).resolve() for src in SCRIPT_SOURCE.findall(text)
+                       if not urlsplit(src).scheme)
+    for script in sorted(scripts):
+        if script.name not in NOT_SCRIPTS and script.is_file():
             code = script.read_text(encoding="utf-8", errors="replace")
             classes.update(WORD.findall(code))
             classes.update(PREFIX.findall(code))

@@ -10,7 +10,7 @@ properties) and the theme's stylesheet with the icons the site uses in place of 
 web fonts (:mod:`report_lib.page.icons`; ``_templates/layout.html`` loads it instead of the
 theme's stylesheet and ``fontawesome.js``). The chart stylesheet is on every page; the Vega
 runtime and chart script only on pages that hold a chart, and the extensions' assets only on
-pages that use them (:mod:`report_lib.page.page_assets`). When the site is built, the theme's
+pages that use them (:mod:`report_lib.page.page_assets`). When the site is built, the themes'
 and myst-nb's stylesheets are cut down to the rules its pages can match (:mod:`report_lib.page.css_purge`). Chart data CSVs written there by
 executed notebooks are copied into the site's ``_static/chart-data/`` at the end of the build.
 
@@ -43,8 +43,9 @@ VEGA_MODULE = "https://cdn.jsdelivr.net/npm/vega@{version}/+esm"
 STYLESHEET = "report-charts.css"
 THEME_STYLESHEET = "report-theme.css"
 STATIC_SOURCE = Path(__file__).parent / "static"
-PURGED = (THEME_STYLESHEET, "mystnb.*.css")
-"""Stylesheets of the built site (under ``_static``) cut down to the rules its pages can match."""
+PURGED = (THEME_STYLESHEET, "mystnb.*.css", "basic.css", "styles/sphinx-book-theme.css")
+"""Stylesheets of the built site (under ``_static``) cut down to the rules its pages can match: the light
+theme stylesheet, myst-nb's, Sphinx's basic theme's and sphinx-book-theme's."""
 CHART_MARK = 'class="report-chart-canvas"'
 """What :mod:`report_lib.page.render` writes into a page for each interactive chart."""
 
@@ -132,8 +133,7 @@ def _on_page_context(app, pagename, templatename, context, doctree) -> None:
 def purge_stylesheets(site: Path) -> None:
     """Cut each of the site's :data:`PURGED` stylesheets down to the rules its pages and scripts can match."""
     static = site / "_static"
-    pages = [p for p in site.rglob("*.html") if "_static" not in p.relative_to(site).parts]
-    classes = site_classes(pages, static.rglob("*.js"))
+    classes = site_classes(p for p in site.rglob("*.html") if "_static" not in p.relative_to(site).parts)
     for pattern in PURGED:
         for sheet in static.glob(pattern):
             sheet.write_text(purge(sheet.read_text(encoding="utf-8"), classes), encoding="utf-8")
