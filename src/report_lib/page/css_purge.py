@@ -61,7 +61,7 @@ def site_classes(pages: Iterable[Path]) -> set[str]:
 
 
 def split_blocks(stylesheet: str) -> tuple[list[tuple[str, str]], str]:
-    """Split CSS text into top-level ``(prelude, body)`` blocks, skipping comments and strings; return them and the rest.
+    """Split CSS into top-level ``(prelude, body)`` blocks (comments and strings skipped); return them and the rest.
 
     A statement without a block (``@charset "UTF-8";``, ``@import ...;``) is returned as a prelude
     with an empty body.

@@ -56,7 +56,8 @@ def read_icons(script: str) -> dict[str, dict[str, Icon]]:
     """Return ``{pack: {name or alias: Icon}}`` from the text of Font Awesome's ``fontawesome.js``.
 
     Each pack's icons are an object literal of ``name: [width, height, [aliases], unicode,
-    path]`` (the name quoted unless it is an identifier) handed to a call like ``d("fas", p)``; an icon belongs to the first such call after it.
+    path]`` (the name quoted unless it is an identifier) handed to a call like ``d("fas", p)``;
+    an icon belongs to the first such call after it.
     """
     ends = [(m.start(), m.group(1)) for m in PACK_END.finditer(script)]
     packs: dict[str, dict[str, Icon]] = {style: {} for style in STYLES}
@@ -88,9 +89,9 @@ def icon_rules(packs: dict[str, dict[str, Icon]], names: set[str]) -> str:
     if not found:
         return ""
     selectors = ",".join(f".fa-{name}:before" for name in found)
+    mask = "var(--report-icon) no-repeat center/contain"
     shared = (f"{selectors}{{content:\"\";display:inline-block;width:var(--report-icon-width);height:1em;"
-              "vertical-align:-.125em;background-color:currentColor;"
-              "-webkit-mask:var(--report-icon) no-repeat center/contain;mask:var(--report-icon) no-repeat center/contain}\n")
+              f"vertical-align:-.125em;background-color:currentColor;-webkit-mask:{mask};mask:{mask}}}\n")
     own = "".join(f'.fa-{name}{{--report-icon:url("data:image/svg+xml,{quote(icon.svg(), safe=SVG_SAFE)}");'
                   f"--report-icon-width:{icon.width / icon.height:.4g}em}}\n" for name, icon in found.items())
     return shared + own

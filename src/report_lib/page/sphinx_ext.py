@@ -11,8 +11,9 @@ web fonts (:mod:`report_lib.page.icons`; ``_templates/layout.html`` loads it ins
 theme's stylesheet and ``fontawesome.js``). The chart stylesheet is on every page; the Vega
 runtime and chart script only on pages that hold a chart, and the extensions' assets only on
 pages that use them (:mod:`report_lib.page.page_assets`). When the site is built, the themes'
-and myst-nb's stylesheets are cut down to the rules its pages can match (:mod:`report_lib.page.css_purge`). Chart data CSVs written there by
-executed notebooks are copied into the site's ``_static/chart-data/`` at the end of the build.
+and myst-nb's stylesheets are cut down to the rules its pages can match
+(:mod:`report_lib.page.css_purge`). Chart data CSVs written there by executed notebooks are
+copied into the site's ``_static/chart-data/`` at the end of the build.
 
 With the config value ``report_other_edition`` (set by the publishing layer for each
 language edition: ``prefix`` from this site's root to the other's, its ``lang``, link

@@ -70,10 +70,23 @@
     place(element, event);
   }
 
+  /* A chart wider than its column scrolls inside its box; keyboard users reach that scroll with Tab. */
+  function focusableIfScrolling(element) {
+    if (element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight) {
+      element.setAttribute("tabindex", "0");
+    } else {
+      element.removeAttribute("tabindex");
+    }
+  }
+
+  window.addEventListener("resize", function () {
+    document.querySelectorAll(".report-chart-canvas[data-rendered]").forEach(focusableIfScrolling);
+  });
+
   window.reportChart = function (element, spec) {
     var view = new vega.View(vega.parse(spec), {renderer: "svg", container: element, tooltip: tooltip});
     return view.runAsync()
-      .then(function () { element.setAttribute("data-rendered", "true"); })
+      .then(function () { element.setAttribute("data-rendered", "true"); focusableIfScrolling(element); })
       .catch(function (error) { element.setAttribute("data-rendered", "error"); element.textContent = "Chart failed: " + error; });
   };
 })();
