@@ -39,7 +39,11 @@ def test_every_chart_links_its_data():
     assert links >= 5
 
 
-def test_vega_is_served_locally():
-    """The Vega bundle every chart needs is a static file of the site."""
-    bundle = SITE / "_static" / "vega-bundle.js"
-    assert bundle.is_file() and "vegaEmbed" in bundle.read_text(encoding="utf-8")
+def test_vega_is_served_locally_and_only_to_pages_with_charts():
+    """The Vega runtime every chart needs is a static file of the site, loaded by exactly the pages with a chart."""
+    for site in (SITE, SITE / "zh"):
+        assert (site / "_static" / "vega-runtime.js").is_file() and (site / "_static" / "report-charts.js").is_file()
+    for page in pages():
+        text = page.read_text(encoding="utf-8")
+        charted = 'class="report-chart-canvas"' in text
+        assert ("vega-runtime.js" in text) == charted, page.relative_to(SITE)

@@ -25,7 +25,15 @@ def test_site_chart_has_html_and_text_and_no_png(chart_in):
     _, data, chart = chart_in
     bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
-    assert "vegaEmbed(" in bundle["text/html"] and "cdn" not in bundle["text/html"].lower()
+    assert "reportChart(" in bundle["text/html"] and "cdn" not in bundle["text/html"].lower()
+
+
+def test_site_chart_is_compiled_to_vega(chart_in):
+    """The page carries the chart as Vega (compiled from Vega-Lite when it executed): the browser needs no compiler."""
+    _, data, chart = chart_in
+    html = render.render_chart(chart, data, name="t", footer="f", alt_text="Two bars.").html
+    assert "/schema/vega/v" in html and "/schema/vega-lite/" not in html
+    assert '"description": "Two bars."' in html
 
 
 def test_static_chart_carries_a_png(chart_in, monkeypatch):

@@ -1,10 +1,12 @@
 """Render Altair charts offline: interactive Vega in HTML for the site, PNG for the static (PDF) editions, data as CSV.
 
 Altair's default renderer loads Vega from a CDN, which fails offline, and its ``inline``
-template clashes with Sphinx's globals. Here every chart becomes a small ``div`` plus a
-``vegaEmbed`` call (the Vega bundle is served once by the site, see
-:mod:`report_lib.page.sphinx_ext`), with an id derived from a hash of the spec so that
-re-executing a notebook gives identical output. The same display object carries a PNG
+template clashes with Sphinx's globals. Here every chart's Vega-Lite spec is compiled to
+Vega when the page executes (vl-convert), so the reader's browser needs only the Vega
+runtime, not the Vega-Lite compiler or vega-embed: the chart becomes a small ``div`` plus a
+``reportChart`` call (``static/report-charts.js``, served with the runtime only on pages
+that hold a chart, see :mod:`report_lib.page.sphinx_ext`), with an id derived from a hash
+of the spec so that re-executing a notebook gives identical output. The same display object carries a PNG
 (vl-convert, with a CJK font registered) that myst-nb picks for the LaTeX builder, and
 a text alternative. The chart's data is written as CSV into the site and linked.
 
@@ -142,20 +144,25 @@ def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
     return one_line_cells(data).to_html(index=False, classes=classes, border=0, na_rep="")
 
 
+def vega_spec(spec: dict) -> dict:
+    """Compile a Vega-Lite ``spec`` to Vega with vl-convert, for the Vega version the site serves.
+
+    The Vega-Lite version is the one the spec's ``$schema`` names (Altair's), so the
+    compiled chart is what Altair would have drawn.
+    """
+    version = spec.get("$schema", "").rsplit("/", 1)[-1].removesuffix(".json").removeprefix("v")
+    return vlc.vegalite_to_vega(spec, vl_version=".".join(version.split(".")[:2]) or None)
+
+
 def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
-    spec_json = script_json(spec)
+    spec_json = script_json(vega_spec(spec))
     table = table_html(data)
     return f"""<figure class="report-chart" id="chart-{cid}">
 <div id="vis-{cid}" class="report-chart-canvas"></div>
 <script type="text/javascript">(function () {{
   var spec = {spec_json};
-  function draw() {{
-    var el = document.getElementById("vis-{cid}");
-    vegaEmbed(el, spec, {{"actions": false, "renderer": "svg"}})
-      .then(function () {{ el.setAttribute("data-rendered", "true"); }})
-      .catch(function (err) {{ el.setAttribute("data-rendered", "error"); el.textContent = "Chart failed: " + err; }});
-  }}
-  if (window.vegaEmbed) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
+  function draw() {{ reportChart(document.getElementById("vis-{cid}"), spec); }}
+  if (window.reportChart) {{ draw(); }} else {{ window.addEventListener("load", draw); }}
 }})();</script>
 <figcaption class="report-chart-footer">{html.escape(footer)}<br><a class="report-chart-download" href="{href}" download>{html.escape(download)}</a></figcaption>
 <details class="report-chart-data"><summary>{html.escape(alt_text)}</summary>{table}</details>
