@@ -21,7 +21,7 @@ from report_lib.present.tables import Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes
 from report_lib.analysis.sample_sizes import Inference
-from report_lib.analysis.segments import check_segment
+from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.analysis.wave_dataset import with_wave
 
 
@@ -61,7 +61,7 @@ class Page:
         plotted = self.data.figures.iloc[0:0] if figures is None else figures
         return render_chart(
             chart, table, name=self.download_name(key),
-            footer=chart_footer(plotted, label, method, reference), alt_text=label(f"alt.{key}").format(**fields),
+            footer=chart_footer(plotted, label, method, reference, None if self.segment == MARKET else self.segment), alt_text=label(f"alt.{key}").format(**fields),
             download_label=label("footer.download"),
         )
 
