@@ -19,7 +19,7 @@ from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
-from report_lib.analysis import segment_sizes
+from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.analysis.wave_dataset import with_wave
@@ -74,6 +74,16 @@ class Page:
         parts = [key.replace("_", "-")] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en"))
                                            if p != default]
         return "-".join(parts)
+
+    @property
+    def known_sizes(self) -> dict[str, int] | None:
+        """The counted respondents of the data's survey wave, in all and per bank type; ``None`` without a wave."""
+        return wave_sizes.known_sizes(self.data)
+
+    @property
+    def sizes_method(self) -> str | None:
+        """The footer's method note on bank-type n: how it is inferred; ``None`` when a wave counts it."""
+        return None if self.known_sizes is not None else self.label("method.segment_sizes")
 
     @property
     def sample_sizes(self) -> Inference:

@@ -77,6 +77,7 @@ def setup(app) -> dict:
     use_for_chinese()
     app.connect("config-inited", _on_config_inited)
     app.connect("html-page-context", _on_page_context)
+    app.setup_extension("report_lib.page.wave_banner")  # "synthetic data" banner, from the data's metadata
     app.add_js_file(BUNDLE)
     app.add_css_file(STYLESHEET)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -214,6 +214,11 @@ def sizes_table(label: Labels, inference: Inference, segments: list[str]) -> pd.
     })
 
 
+def known_sizes_table(label: Labels, sizes: dict[str, int], segments: list[str]) -> pd.DataFrame:
+    """Return the counted n of each of ``segments`` (a survey wave's respondents), like :func:`sizes_table`."""
+    return pd.DataFrame({"segment": [label.segment(s) for s in segments], "n": [str(sizes[s]) for s in segments]})
+
+
 def size_evidence_table(label: Labels, evidence: pd.DataFrame) -> pd.DataFrame:
     """Return the figures behind the inferred sizes: each share, the n tested, ✓/✗, and how many sizes fit it."""
     return pd.DataFrame({
