@@ -85,3 +85,12 @@ def test_weighted_wave_footer_says_weighted(tmp_path):
     page = open_page(str(wave), "en")
     rows = page.data.select(topic=TOPIC)
     assert page.label("footer.weighted") in chart_footer(rows, page.label)
+
+
+def test_footer_explains_the_mark_only_when_the_chart_draws_it(wave):
+    page = open_page(str(wave), "en", "regional")
+    rows = page.data.select(topic=TOPIC)
+    explained = page.label("footer.significance")
+    marked = page.show("c2_needs_by_segment", charts.figure_bars(rows, page.label, highlight="regional"), rows)
+    unmarked = page.show("c2_needs_by_segment", charts.figure_bars(rows, page.label), rows)
+    assert explained in marked.html and explained not in unmarked.html

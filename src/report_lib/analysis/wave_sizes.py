@@ -29,7 +29,10 @@ def _counts(data_dir: Path, content: str) -> tuple[tuple[str, int], ...]:  # con
 
 
 def known_sizes(dataset: Dataset) -> dict[str, int] | None:
-    """Respondents of the dataset's wave: ``{"all": n, <bank type>: n, <combined group>: n}``; ``None`` without a wave."""
+    """Respondents of the dataset's wave: ``{"all": n, <bank type>: n, <combined group>: n}``.
+
+    ``None`` without a wave.
+    """
     folder = Path(dataset.data_dir)
     if not has_wave(folder):
         return None

@@ -59,9 +59,12 @@ class Page:
         subtitle = label(f"subtitle.{key}").format(**fields) if label.has(f"subtitle.{key}") else ""
         chart = chart.properties(title=title(label(f"title.{key}").format(**fields), subtitle))
         plotted = self.data.figures.iloc[0:0] if figures is None else figures
+        # the footer explains the significance mark only when the chart drew one (its table says so)
+        marked = self.segment if self.segment != MARKET and label("column.significant") in table.columns else None
         return render_chart(
             chart, table, name=self.download_name(key),
-            footer=chart_footer(plotted, label, method, reference, None if self.segment == MARKET else self.segment), alt_text=label(f"alt.{key}").format(**fields),
+            footer=chart_footer(plotted, label, method, reference, marked),
+            alt_text=label(f"alt.{key}").format(**fields),
             download_label=label("footer.download"),
         )
 

@@ -83,8 +83,13 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
         "strokeWidth": alt.condition(f"datum['{marked}']", alt.value(2.5), alt.value(0))}
     bars = base.mark_bar(**({"height": bar_height} if bar_height is not None else {})).encode(
         x=x, **({"color": colour} if colour is not None else {}), **outline)
-    end = value if interval is None else interval[1]
-    labels = base.mark_text(align="left", dx=dx).encode(x=alt.X(f"{end}:Q", title=value), text=f"{text}:N")
+    labels = base.mark_text(align="left", dx=dx)
+    if interval is None:
+        labels = labels.encode(x=alt.X(f"{value}:Q"), text=f"{text}:N")
+    else:  # after the interval's upper bound; a bar without an interval (a published row) after its end
+        labels = labels.transform_calculate(
+            label_at=f"isValid(datum['{interval[1]}']) ? datum['{interval[1]}'] : datum['{value}']"
+        ).encode(x=alt.X("label_at:Q", title=value), text=f"{text}:N")
     layers = [bars]
     if interval is not None:
         layers.append(base.mark_errorbar(ticks=True, color=theme.ERROR_BAR).encode(
