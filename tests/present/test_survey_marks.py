@@ -94,3 +94,13 @@ def test_footer_explains_the_mark_only_when_the_chart_draws_it(wave):
     marked = page.show("c2_needs_by_segment", charts.figure_bars(rows, page.label, highlight="regional"), rows)
     unmarked = page.show("c2_needs_by_segment", charts.figure_bars(rows, page.label), rows)
     assert explained in marked.html and explained not in unmarked.html
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_title_stating_a_2023_finding_is_descriptive_for_a_wave(wave, lang):
+    """The 2023 title claims who leads; on a wave's figures the chart gets its descriptive title."""
+    for data_dir, key in ((str(wave), "title_wave.c2_needs_by_segment"), (None, "title.c2_needs_by_segment")):
+        page = open_page(data_dir, lang)
+        rows = page.data.select(topic=TOPIC)
+        shown = page.show("c2_needs_by_segment", charts.figure_bars(rows, page.label), rows)
+        assert shown.spec["title"]["text"] == page.label(key)
