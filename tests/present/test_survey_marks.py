@@ -52,7 +52,7 @@ def test_significant_bars_of_the_bank_type_are_marked(wave):
     chart, table = charts.figure_bars(rows, page.label, highlight="regional")
     expected = ((rows["segment"] == "regional") & rows["significant"].eq(True)).to_numpy()
     assert expected.any() and (~expected).any()
-    assert (table["Differs significantly from the other banks"].to_numpy() == expected).all()
+    assert (table["Differs significantly from the other banks"].eq("◆").to_numpy() == expected).all()
     assert table.loc[expected, "Label"].str.endswith("◆").all()
     assert not table.loc[~expected, "Label"].str.contains("◆").any()
     assert "stroke" in layers(chart)[0]["encoding"]

@@ -95,7 +95,7 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     significant = None
     if marked.any():
         significant = label("column.significant")
-        data[significant] = marked
+        data[significant] = [symbol if m else "" for m in marked]  # the mark in the table; "" is false in Vega
         tooltip.append(significant)
     if highlight is None:
         groups = order_of(zip(data[group_col], keys))

@@ -68,7 +68,7 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
         Columns of the lower and upper bound of each bar's interval, drawn as an error bar
         (the label then starts after the upper bound); ``None`` for none.
     marked
-        Boolean column of the bars drawn with the significance outline
+        Column of the bars drawn with the significance outline (a true value: non-empty)
         (:data:`report_lib.present.theme.SIGNIFICANT`); ``None`` for none.
 
     Returns
