@@ -7,6 +7,8 @@ DATA ?= data
 SEGMENT ?= all
 PDF_LANG ?= en
 export REPORT_DATA := $(abspath $(DATA))
+## The synthetic wave's last file written (examples/synthetic_wave.py writes the weighted variant last).
+SYNTHETIC_WAVE := examples/synthetic-wave-weighted/survey/responses.csv
 ## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
 
@@ -37,7 +39,7 @@ pdf: venv
 ## Install what the tests need (system packages when root or password-less sudo allows, axe-core from npm),
 ## build the book, the main, the regional-bank and the Chinese PDF, then run every test (unit, data, bad input, nbval,
 ## browser, PDF, accessibility, translations). A test that cannot run for want of a tool fails with the command that installs it.
-test: test-deps $(AXE) book
+test: test-deps $(AXE) $(SYNTHETIC_WAVE) book
 	$(MAKE) --no-print-directory pdf && $(MAKE) --no-print-directory pdf SEGMENT=regional && $(MAKE) --no-print-directory pdf PDF_LANG=zh
 	$(PY) -m pytest
 
@@ -46,7 +48,7 @@ check-data: venv
 	$(PY) -m report_lib check-data "$(REPORT_DATA)"
 
 ## Re-execute the pages into tests/notebooks after an intended change of figures or code.
-refresh-nbval: venv
+refresh-nbval: venv $(SYNTHETIC_WAVE)
 	$(PY) -m report_lib refresh-nbval --data "$(REPORT_DATA)"
 
 ## System packages the tests need (`make book` needs none): Chromium (browser and accessibility tests, prints the PDF),
@@ -85,6 +87,8 @@ $(AXE): | test-deps
 clean:
 	rm -rf _build variants .tools
 
-## A synthetic survey wave (respondent-level answers; not survey results) in examples/synthetic-wave[-weighted]/.
-synthetic-wave: venv
+## A synthetic survey wave (respondent-level answers; not survey results) in examples/synthetic-wave[-weighted]/;
+## regenerated when the generator or the data folder it copies changes (`make test` needs it: nbval runs a chapter on it).
+synthetic-wave: venv $(SYNTHETIC_WAVE)
+$(SYNTHETIC_WAVE): examples/synthetic_wave.py $(shell find data -type f) | $(VENV)/.installed
 	$(PY) examples/synthetic_wave.py

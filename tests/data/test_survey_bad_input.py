@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 
 from conftest import run_cli
+from report_lib import paths
 from report_lib.cli import main
 from survey_helpers import RESPONSES, tiny_wave
 
@@ -102,3 +107,66 @@ def test_ragged_csv_is_one_problem(tmp_path, capsys):
     assert main(["aggregate", "--data", str(data), "--out", str(tmp_path / "f.csv")]) == 1
     err = capsys.readouterr().err.strip()
     assert err == f"{data / 'survey' / 'responses.csv'}:6: has 8 fields, the header has 7"
+
+
+def wave_data_copy(root: Path, responses: bytes) -> Path:
+    """A full copy of the data folder (published, reference, questionnaire) with the tiny wave's ``responses``."""
+    data = root / "data"
+    shutil.copytree(paths.DEFAULT_DATA_DIR, data)
+    tiny = tiny_wave(root / "wave")
+    for name in ("questions.csv", "options.csv"):
+        shutil.copy(tiny / "survey" / name, data / "survey" / name)
+    (data / "survey" / "responses.csv").write_bytes(responses)
+    return data
+
+
+def make(target: str, data: Path) -> subprocess.CompletedProcess:
+    """Run ``make TARGET DATA=data`` in the project (never reinstalling the virtualenv)."""
+    return subprocess.run(["make", "--no-print-directory", "-o", ".venv/.installed", target, f"DATA={data}"],
+                          cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
+
+
+def reported(result: subprocess.CompletedProcess, data: Path) -> list[str]:
+    """The problem lines on stderr: those naming a file of ``data`` (the closing count and make's own line aside)."""
+    return [line for line in result.stderr.strip().splitlines() if line.startswith(str(data) + "/")]
+
+
+MAKE_CASES = {**{case: (text.encode("utf-8"), expected) for case, (text, expected) in CASES.items()},
+              "non-UTF-8 CSV": (RESPONSES.replace("r5,", "r5é,").encode("latin-1"), ":6:")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", MAKE_CASES)
+def test_make_check_data_reports_each_bad_input(case, tmp_path):
+    """``make check-data DATA=<copy>``: one line ``file:row: column: reason``, a non-zero exit."""
+    responses, expected = MAKE_CASES[case]
+    data = wave_data_copy(tmp_path, responses)
+    result = make("check-data", data)
+    assert result.returncode != 0
+    lines = reported(result, data)
+    assert len(lines) == 1, result.stderr
+    assert "1 problem(s)" in result.stderr
+    assert lines[0].startswith(str(data / "survey" / "responses.csv") + expected.split(" column")[0])
+    assert expected in lines[0]
+
+
+@pytest.mark.slow
+def test_make_check_data_accepts_the_good_wave(tmp_path):
+    """The same copy with the tiny wave as it is passes (so the failures above are the bad cells)."""
+    result = make("check-data", wave_data_copy(tmp_path, RESPONSES.encode("utf-8")))
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+def test_make_book_with_a_bad_wave_builds_nothing(tmp_path):
+    """``make book DATA=<bad copy>`` stops at the check: one line, non-zero exit, the last site untouched."""
+    responses, expected = MAKE_CASES["unknown segment"]
+    site = paths.PROJECT_ROOT / "_build" / "html"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} if site.is_dir() else {}
+    data = wave_data_copy(tmp_path, responses)
+    result = make("book", data)
+    assert result.returncode != 0
+    assert len(reported(result, data)) == 1 and expected in reported(result, data)[0]
+    assert "nothing was built" in result.stderr
+    after = {p: p.stat().st_mtime_ns for p in site.rglob("*.html")} if site.is_dir() else {}
+    assert after == before

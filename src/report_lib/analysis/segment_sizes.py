@@ -16,6 +16,7 @@ import pandas as pd
 from report_lib.data.dataset import Dataset
 from report_lib.analysis.sample_sizes import COMBINED, PARTS, Inference, infer_segment_sizes, segment_shares
 from report_lib.analysis.segments import MARKET
+from report_lib.analysis.wave_sizes import known_sizes
 
 MARKET_BASE = "respondents_all"
 """The base whose stated n is the whole sample."""
@@ -48,11 +49,20 @@ def inference(dataset: Dataset) -> Inference:
     return _INFERENCES[key]
 
 
+def sizes_known(dataset: Dataset) -> bool:
+    """True when the dataset holds a survey wave, whose sizes are counted (:mod:`report_lib.analysis.wave_sizes`)."""
+    return known_sizes(dataset) is not None
+
+
 def segment_sizes(dataset: Dataset, segment: str) -> list[int]:
     """Return the possible sizes of ``segment``: the stated sample for ``all``, inferred for bank types.
 
-    Empty when nothing is known (a sub-group such as city commercial banks).
+    With a survey wave, the one counted size of ``segment``. Empty when nothing is known
+    (a sub-group such as city commercial banks).
     """
+    known = known_sizes(dataset)
+    if known is not None:
+        return [known[segment]] if segment in known else []
     if segment == MARKET:
         n = sample_n(dataset)
         return [n] if n is not None else []

@@ -62,7 +62,8 @@ def derived_services(figures: pd.DataFrame, bases: pd.DataFrame,
     """Summarise the derivative-service figures: one row per subject, with implied respondents.
 
     When a subject is printed twice (e.g. in body text and in a chart caption) the first
-    row is used and the number of printings is kept. ``implied_k`` is the whole number of
+    row is used and the number of printings is kept. ``n`` is the base's stated n, or the exact
+    n of a row computed from a survey wave. ``implied_k`` is the whole number of
     respondents nearest the share for the base's n (a check, not a published value);
     ``k_fits`` says whether some k/n gives the printed value as its qualifier reads it
     (:func:`report_lib.analysis.printed.explains`: an "approx" value within one unit of
@@ -85,7 +86,8 @@ def derived_services(figures: pd.DataFrame, bases: pd.DataFrame,
     out = []
     for subject, group in rows.groupby("subject", sort=False):
         first = group.iloc[0]
-        n = stated.get(first["base"])
+        counted = first.get("n", float("nan"))  # a row computed from a survey wave has its exact n
+        n = counted if pd.notna(counted) else stated.get(first["base"])
         known = pd.notna(n)
         k = implied_count(first["value"], int(n)) if known else None
         fits = explains(float(first["value"]), decimals(first["value_printed"]), int(n), first["qualifier"]) if known else None

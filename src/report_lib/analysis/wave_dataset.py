@@ -45,6 +45,11 @@ def _content_hash(data_dir: Path, files: tuple[str, ...]) -> str:
     return digest.hexdigest()
 
 
+def wave_key(data_dir: Path) -> str:
+    """A hash of the survey files of ``data_dir``: the cache key of what is computed from its wave."""
+    return _content_hash(data_dir, survey_files(data_dir))
+
+
 @lru_cache(maxsize=4)
 def _computed(data_dir: Path, content: str) -> pd.DataFrame:  # content: only part of the cache key
     return wave_figures(load_wave(data_dir))

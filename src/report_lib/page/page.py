@@ -19,10 +19,23 @@ from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
-from report_lib.analysis import segment_sizes
+from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
-from report_lib.analysis.segments import check_segment
+from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.analysis.wave_dataset import with_wave
+
+
+def _label_keys(label: Labels, key: str, plotted: pd.DataFrame) -> tuple[str, str, str]:
+    """The label keys of a chart's title, subtitle and text alternative: ``title.<key>`` etc.
+
+    A title that states a 2023 finding (who leads, what most banks do) has a descriptive
+    ``title_wave.<key>`` (and, where needed, ``subtitle_wave.<key>``, ``alt_wave.<key>``), used
+    when the chart plots figures computed from a survey wave, whose findings may differ.
+    """
+    computed = "provenance" in plotted.columns and bool(plotted["provenance"].fillna("").ne("").any())
+    wave = computed and label.has(f"title_wave.{key}")
+    return tuple(f"{part}_wave.{key}" if wave and label.has(f"{part}_wave.{key}") else f"{part}.{key}"
+                 for part in ("title", "subtitle", "alt"))
 
 
 @dataclass(frozen=True)
@@ -42,8 +55,9 @@ class Page:
         ----------
         key
             The chart's one id: its title, subtitle (if any) and text alternative are the
-            labels ``title.<key>``, ``subtitle.<key>`` and ``alt.<key>``, its CSV is
-            named by :meth:`download_name`.
+            labels ``title.<key>``, ``subtitle.<key>`` and ``alt.<key>`` (``title_wave.<key>``
+            for figures computed from a survey wave where the title states a 2023 finding),
+            its CSV is named by :meth:`download_name`.
         chart_and_table
             What a builder of :mod:`report_lib.present.charts` returns.
         figures
@@ -56,12 +70,16 @@ class Page:
         """
         chart, table = chart_and_table
         label = self.label
-        subtitle = label(f"subtitle.{key}").format(**fields) if label.has(f"subtitle.{key}") else ""
-        chart = chart.properties(title=title(label(f"title.{key}").format(**fields), subtitle))
         plotted = self.data.figures.iloc[0:0] if figures is None else figures
+        heading, sub, alt = _label_keys(label, key, plotted)
+        subtitle = label(sub).format(**fields) if label.has(sub) else ""
+        chart = chart.properties(title=title(label(heading).format(**fields), subtitle))
+        # the footer explains the significance mark only when the chart drew one (its table says so)
+        marked = self.segment if self.segment != MARKET and label("column.significant") in table.columns else None
         return render_chart(
             chart, table, name=self.download_name(key),
-            footer=chart_footer(plotted, label, method, reference), alt_text=label(f"alt.{key}").format(**fields),
+            footer=chart_footer(plotted, label, method, reference, marked),
+            alt_text=label(alt).format(**fields),
             download_label=label("footer.download"),
         )
 
@@ -74,6 +92,16 @@ class Page:
         parts = [key.replace("_", "-")] + [p for p, default in ((self.segment, "all"), (self.label.lang, "en"))
                                            if p != default]
         return "-".join(parts)
+
+    @property
+    def known_sizes(self) -> dict[str, int] | None:
+        """The counted respondents of the data's survey wave, in all and per bank type; ``None`` without a wave."""
+        return wave_sizes.known_sizes(self.data)
+
+    @property
+    def sizes_method(self) -> str | None:
+        """The footer's method note on bank-type n: how it is inferred; ``None`` when a wave counts it."""
+        return None if self.known_sizes is not None else self.label("method.segment_sizes")
 
     @property
     def sample_sizes(self) -> Inference:

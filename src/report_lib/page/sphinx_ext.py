@@ -153,5 +153,6 @@ def setup(app) -> dict:
     app.connect("html-page-context", _on_page_context)
     app.connect("html-page-context", _page_assets, priority=900)  # after the theme's and extensions' handlers
     app.connect("build-finished", _on_build_finished, priority=900)  # after myst-nb writes its stylesheet
+    app.setup_extension("report_lib.page.wave_banner")  # "synthetic data" banner, from the data's metadata
     app.add_css_file(STYLESHEET)
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -10,19 +10,33 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.present.charts import survey_marks
 from report_lib.present.labels import Labels, n_text
 from report_lib.analysis.segments import MARKET
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
-from report_lib.analysis.segment_sizes import INFERABLE
+from report_lib.analysis.segment_sizes import INFERABLE, sizes_known
 
 MAX_IDS = 3
 """Flagged figures listed by id in a footer; more are summarised as first … last."""
 
 
+def _computed_n(label: Labels, counts: pd.Series) -> str:
+    """``n=600`` for one size, ``n=105–296, per bar`` for several (the exact n of a wave's rows)."""
+    low, high = int(counts.min()), int(counts.max())
+    if low == high:
+        return label("footer.n_all").format(n=low)
+    return label("footer.n_range").format(low=low, high=high)
+
+
 def _bases(figures: pd.DataFrame, label: Labels) -> str:
     bases = label.dataset.table("bases").set_index("base")
+    exact = survey_marks.computed_n(figures)
     parts = []
     for base in dict.fromkeys(figures["base"]):
+        counts = exact[figures["base"] == base].dropna()
+        if not counts.empty:
+            parts.append(f"{label.base(base)} ({_computed_n(label, counts)})")
+            continue
         if bases.loc[base, "survey"] != "yes":
             parts.append(label.base(base))
             continue
@@ -31,7 +45,7 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
         if pd.notna(n):
             size = n_text(label, MARKET, base)
         elif base == SEGMENT_BASE and segments <= set(INFERABLE):
-            size = label("footer.n_inferred_per_bar")
+            size = label("footer.n_per_bar" if sizes_known(label.dataset) else "footer.n_inferred_per_bar")
         else:
             size = label("footer.n_not_published")
         parts.append(f"{label.base(base)} ({size})")
@@ -49,8 +63,41 @@ def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
     return lines
 
 
+def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
+    """The source of the plotted rows: the published report, and a wave's questions and file for computed rows."""
+    provenance = figures["provenance"].fillna("") if "provenance" in figures.columns else pd.Series("", figures.index)
+    computed = provenance != ""
+    parts = []
+    if (~computed).any():
+        parts.append(label.dataset.metadata["figures"]["source"]["short_" + label.lang])
+    by_file: dict[str, list[str]] = {}
+    for item in dict.fromkeys(provenance[computed]):
+        question, _, file = item.partition("@")
+        by_file.setdefault(file, []).append(question)
+    for file, questions in by_file.items():
+        parts.append(label("footer.survey_source").format(questions=", ".join(questions), file=file))
+    return sep.join(parts)
+
+
+def _survey_lines(figures: pd.DataFrame, label: Labels, segment: str | None) -> list[tuple[str, str]]:
+    """(label key, text) of the footer lines a wave's rows add: the interval and weighting, the significance mark."""
+    if not survey_marks.has_intervals(figures):
+        return []
+    rows = figures[figures["ci_low"].notna()]
+    weighted = rows["weighted"].eq(True).any() if "weighted" in rows.columns else False
+    lines = [("footer.interval", label("footer.interval_wilson").format(
+        weighting=label("footer.weighted" if weighted else "footer.unweighted")))]
+    marked = survey_marks.significant_rows(figures, segment)
+    if marked.any():
+        tests = survey_marks.tests_named(figures[marked])
+        names = label("footer.list_separator").join(label(f"test.{t}") for t in tests)
+        lines.append(("footer.significance", label("footer.significant_mark").format(
+            mark=label("chart.significant_mark"), segment=label.segment(segment, short=False), test=names)))
+    return lines
+
+
 def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None,
-                 reference: str | None = None) -> str:
+                 reference: str | None = None, segment: str | None = None) -> str:
     """Return the footer text for a chart of ``figures`` (rows of figures.csv).
 
     Parameters
@@ -63,14 +110,16 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
         Optional sentence on how derived values were computed.
     reference
         Name of a reference table the chart draws instead of (or besides) figures.
+    segment
+        The bank type the chart is about, whose significant differences the chart marks;
+        ``None`` for all banks.
     """
     colon, stop, sep = label("footer.colon"), label("footer.stop"), label("footer.list_separator")
 
     def line(key: str, text: str, end: str = stop) -> str:
         return f"{label(key)}{colon}{text}{end}"
 
-    meta = label.dataset.metadata["figures"]["source"]
-    lines = [line("footer.source", meta["short_" + label.lang])]
+    lines = [line("footer.source", _sources(figures, label, sep))]
     if reference:
         meta_ref = label.dataset.metadata[reference]
         title = meta_ref.get(f"title_{label.lang}") or meta_ref["title"]
@@ -81,6 +130,7 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     if qualifiers:
         quals = label.dataset.table("qualifiers").set_index("qualifier")
         lines.append(line("footer.qualifiers", sep.join(f"{quals.loc[q, 'label_' + label.lang]}" for q in qualifiers)))
+    lines.extend(line(key, text) for key, text in _survey_lines(figures, label, segment))
     if method:
         lines.append(line("footer.method", method, end=""))
     flags = _flags(figures, label)

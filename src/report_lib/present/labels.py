@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from report_lib.analysis.segment_sizes import segment_sizes
+from report_lib.analysis.segment_sizes import MARKET_BASE, segment_sizes, sizes_known
 from report_lib.analysis.needs import needs_led_by
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segments import MARKET, segment_figures
@@ -164,7 +164,8 @@ def n_text(label: Labels, segment: str, base: str | None = None) -> str:
     row in ``bases.csv`` states; a base of bank-type respondents falls back to the
     segment's n, and any other base without a stated n gives ``""``.
     """
-    if base is not None:
+    known = sizes_known(label.dataset)
+    if base is not None and not (known and base in (MARKET_BASE, SEGMENT_BASE)):
         stated = label.dataset.table("bases").set_index("base").loc[base, "n"]
         if pd.notna(stated):
             return label("footer.n_all").format(n=int(stated))
@@ -174,7 +175,7 @@ def n_text(label: Labels, segment: str, base: str | None = None) -> str:
     if not sizes:
         return label("footer.n_not_published")
     shown = " / ".join(map(str, sizes))
-    return label("footer.n_all" if segment == MARKET else "footer.n_inferred").format(n=shown)
+    return label("footer.n_all" if segment == MARKET or known else "footer.n_inferred").format(n=shown)
 
 
 def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) -> str:

@@ -74,13 +74,31 @@ def flag_labels(label: Labels, flags: str) -> str:
     return ", ".join(label.flag(f) for f in flags.split(";")) if flags else ""
 
 
+def _sources(label: Labels, figures: pd.DataFrame) -> tuple[str, pd.Series]:
+    """The provenance column: the quote of a published row; the question and file of a row computed from a wave.
+
+    Without computed rows the column is the quote (``column.quote_zh``); with them it is
+    ``column.source_of_figure`` and a computed row says ``question … (file), n=…``, never a quote.
+    """
+    provenance = figures["provenance"].fillna("") if "provenance" in figures.columns else pd.Series("", figures.index)
+    computed = provenance != ""
+    if not computed.any():
+        return label("column.quote_zh"), figures["quote_zh"]
+    question = provenance.str.partition("@")
+    n = pd.to_numeric(figures["n"], errors="coerce")
+    made = [label("provenance.computed").format(question=q, file=f, n=int(k)) if c else quote
+            for c, q, f, k, quote in zip(computed, question[0], question[2], n.fillna(0), figures["quote_zh"])]
+    return label("column.source_of_figure"), pd.Series(made, index=figures.index)
+
+
 def provenance(label: Labels, figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the provenance table of ``figures``: id, value as printed, quote, flag, note (page language)."""
+    """Return the provenance table of ``figures``: id, value as printed, quote (or question and file), flag, note."""
     shown = figures.apply(lambda r: label.value(r["value_printed"], r["unit"], r["qualifier"]), axis=1)
+    source, sources = _sources(label, figures)
     return pd.DataFrame({
         label("column.id"): figures["id"].to_numpy(),
         label("column.value"): shown.to_numpy(),
-        label("column.quote_zh"): figures["quote_zh"].to_numpy(),
+        source: sources.to_numpy(),
         label("column.flag"): figures["flag"].map(lambda f: flag_labels(label, f)).to_numpy(),
         label("column.note"): _notes(label, figures),
     })
@@ -212,6 +230,11 @@ def sizes_table(label: Labels, inference: Inference, segments: list[str]) -> pd.
         "segment": [label.segment(s) for s in segments],
         "n": [" / ".join(map(str, inference.sizes(s))) for s in segments],
     })
+
+
+def known_sizes_table(label: Labels, sizes: dict[str, int], segments: list[str]) -> pd.DataFrame:
+    """Return the counted n of each of ``segments`` (a survey wave's respondents), like :func:`sizes_table`."""
+    return pd.DataFrame({"segment": [label.segment(s) for s in segments], "n": [str(sizes[s]) for s in segments]})
 
 
 def size_evidence_table(label: Labels, evidence: pd.DataFrame) -> pd.DataFrame:

@@ -19,6 +19,10 @@ TEXT_SECONDARY = "#555555"
 GRID = "#e6e6e6"
 AXIS = "#888888"
 MARKET_BAR = "#555555"
+SIGNIFICANT = "#111111"
+"""Outline of a bank type's bar that differs significantly from the other banks."""
+ERROR_BAR = "#333333"
+"""Error bars (95% intervals) of survey bars."""
 CELL_STROKE = "#ffffff"
 CELL_EMPTY = "#f4f6f8"
 CELL_FULL = "#a9c6dd"
@@ -76,7 +80,8 @@ def css_variables() -> str:
     palette of this module colours charts, pages and print alike.
     """
     tokens = {"highlight": HIGHLIGHT, "muted": MUTED, "warning": WARNING, "text-secondary": TEXT_SECONDARY,
-              "grid": GRID, "axis": AXIS, "market-bar": MARKET_BAR, "cell-stroke": CELL_STROKE,
+              "grid": GRID, "axis": AXIS, "market-bar": MARKET_BAR, "significant": SIGNIFICANT,
+              "error-bar": ERROR_BAR, "cell-stroke": CELL_STROKE,
               "cell-empty": CELL_EMPTY, "cell-full": CELL_FULL, "mark-absent": MARK_ABSENT,
               **{f"tier-{i + 1}": colour for i, colour in enumerate(TIER_RANGE)},
               **{f"palette-{i}": colour for i, colour in enumerate(PALETTE)},

@@ -53,6 +53,14 @@ def has_wave(data_dir: Path) -> bool:
     return any((data_dir / "survey" / f"responses.{ext}").is_file() for ext in ("csv", "parquet", "sav"))
 
 
+def wave_metadata(data_dir: Path) -> dict:
+    """The metadata of the wave in ``data_dir`` (``survey/responses.meta.yaml``); empty without one."""
+    path = data_dir / "survey" / "responses.meta.yaml"
+    if not has_wave(data_dir) or not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
 def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(segments a respondent may have, the bank types among them in their order)."""
     segments = read_csv_records(data_dir / "reference" / "segments.csv")
@@ -102,6 +110,4 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
     if problems:
         raise DataError(problems)
     responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
-    meta_path = path.with_name("responses.meta.yaml")
-    metadata = yaml.safe_load(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-    return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, metadata or {}, types)
+    return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, wave_metadata(data_dir), types)

@@ -12,6 +12,7 @@ import pandas as pd
 
 from report_lib.analysis.segments import MARKET
 from report_lib.present import theme
+from report_lib.present.charts import survey_marks
 from report_lib.present.charts.common import labelled_bars, order_of
 from report_lib.present.labels import Labels, figure_name, n_text
 
@@ -60,21 +61,42 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     -------
     tuple
         The chart and its table: item, group, value, value as printed, n, bar label (and
-        whether the bar is highlighted).
+        whether the bar is highlighted). Rows computed from a survey wave add their exact n,
+        their 95% interval (drawn as an error bar) and, for the ``highlight`` bank type, whether
+        it differs significantly from the other banks (marked by a symbol and an outline).
     """
     rows = list(figures.itertuples())
     percent = set(figures["unit"]) <= {"percent"}
     item_col, group_col = label("column.item"), label("column.group")
     value = label("axis.share_pct") if percent else label.unit(figures["unit"].iloc[0])
     shown, n, bar_label = label("column.value"), label("column.n"), label("column.bar_label")
+    exact_n = survey_marks.computed_n(figures)
     data = pd.DataFrame({
         item_col: [_name(label, r, item) for r in rows], group_col: [_name(label, r, group) for r in rows],
         value: figures["value"].astype(float).to_numpy(),
         shown: [label.value(r.value_printed, r.unit, r.qualifier) for r in rows],
-        n: [n_text(label, r.segment, r.base) for r in rows],
+        n: [n_text(label, r.segment, r.base) if pd.isna(k) else label("footer.n_all").format(n=int(k))
+            for r, k in zip(rows, exact_n)],
     })
-    data[bar_label] = [f"{s}  ({k})" if k else s for s, k in zip(data[shown], data[n])]
+    intervals = survey_marks.has_intervals(figures)
+    interval = (label("column.ci_low"), label("column.ci_high")) if intervals else None
+    tooltip = [item_col, group_col, shown, n]
+    if intervals:
+        data[interval[0]] = figures["ci_low"].astype(float).to_numpy()
+        data[interval[1]] = figures["ci_high"].astype(float).to_numpy()
+        data[label("column.interval")] = [survey_marks.interval_text(label, lo, hi, u) for lo, hi, u
+                                          in zip(data[interval[0]], data[interval[1]], figures["unit"])]
+        tooltip.append(label("column.interval"))
     keys = _key(figures, group).to_numpy()
+    marked = survey_marks.significant_rows(figures, highlight if group == "segment" else None)
+    symbol = label("chart.significant_mark")
+    data[bar_label] = [f"{s}  ({k}){' ' + symbol if m else ''}" if k else f"{s}{' ' + symbol if m else ''}"
+                       for s, k, m in zip(data[shown], data[n], marked)]
+    significant = None
+    if marked.any():
+        significant = label("column.significant")
+        data[significant] = [symbol if m else "" for m in marked]  # the mark in the table; "" is false in Vega
+        tooltip.append(significant)
     if highlight is None:
         groups = order_of(zip(data[group_col], keys))
         colour = alt.Color(f"{group_col}:N", legend=None, scale=alt.Scale(
@@ -89,12 +111,12 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
         drawn = data.assign(role=["chosen" if k == highlight else "market" if k == MARKET else "other" for k in keys])
         colour = alt.Color("role:N", legend=None, scale=alt.Scale(
             domain=list(ROLES), range=[theme.HIGHLIGHT, theme.MARKET_BAR, theme.MUTED]))
-    top = max(100.0, float(data[value].max()))
+    top = max(100.0, float(data[interval[1] if intervals else value].max()))
     x = alt.X(f"{value}:Q", scale=alt.Scale(domain=[0, round(top * 1.35)]),
               axis=alt.Axis(values=[0, 25, 50, 75, 100]) if top == 100 else alt.Axis())
     chart = labelled_bars(drawn, bar=group_col, value=value, text=bar_label, x=x, colour=colour, panel=item_col,
-                          tooltip=[item_col, group_col, shown, n], bar_height={"band": 0.75},
-                          width=theme.WIDTH - 160, label_limit=280)
+                          tooltip=tooltip, bar_height={"band": 0.75},
+                          width=theme.WIDTH - 160, label_limit=280, interval=interval, marked=significant)
     return chart, data
 
 

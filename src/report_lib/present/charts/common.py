@@ -10,6 +10,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from report_lib.present import theme
+
 PANEL_HEADER = {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelFontWeight": 600,
                 "labelOrient": "top", "labelFontSize": 12}
 
@@ -35,7 +37,8 @@ def order_of(values: pd.Series) -> list:
 def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt.X, width: int,
                   colour: alt.Color | None = None, panel: str | None = None, tooltip: list[str] | None = None,
                   bar_height: float | dict | None = None, height: int | None = None, label_limit: int = 260,
-                  dx: int = 4) -> alt.TopLevelMixin:
+                  dx: int = 4, interval: tuple[str, str] | None = None,
+                  marked: str | None = None) -> alt.TopLevelMixin:
     """Draw ``data`` as horizontal bars, one per row, each labelled with its ``text``.
 
     Parameters
@@ -61,6 +64,12 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
         Columns shown on hover; all columns of ``data`` when ``None``.
     bar_height, height, label_limit, dx
         Bar thickness, panel height, longest bar name (px) and gap before the label.
+    interval
+        Columns of the lower and upper bound of each bar's interval, drawn as an error bar
+        (the label then starts after the upper bound); ``None`` for none.
+    marked
+        Column of the bars drawn with the significance outline (a true value: non-empty)
+        (:data:`report_lib.present.theme.SIGNIFICANT`); ``None`` for none.
 
     Returns
     -------
@@ -69,11 +78,24 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
     """
     y = alt.Y(f"{bar}:N", sort=order_of(data[bar]), title=None, axis=alt.Axis(labelLimit=label_limit))
     base = alt.Chart().encode(y=y, tooltip=tooltip or list(data.columns))
+    outline = {} if marked is None else {
+        "stroke": alt.condition(f"datum['{marked}']", alt.value(theme.SIGNIFICANT), alt.value(None)),
+        "strokeWidth": alt.condition(f"datum['{marked}']", alt.value(2.5), alt.value(0))}
     bars = base.mark_bar(**({"height": bar_height} if bar_height is not None else {})).encode(
-        x=x, **({"color": colour} if colour is not None else {}))
-    labels = base.mark_text(align="left", dx=dx).encode(x=alt.X(f"{value}:Q"), text=f"{text}:N")
+        x=x, **({"color": colour} if colour is not None else {}), **outline)
+    labels = base.mark_text(align="left", dx=dx)
+    if interval is None:
+        labels = labels.encode(x=alt.X(f"{value}:Q"), text=f"{text}:N")
+    else:  # after the interval's upper bound; a bar without an interval (a published row) after its end
+        labels = labels.transform_calculate(
+            label_at=f"isValid(datum['{interval[1]}']) ? datum['{interval[1]}'] : datum['{value}']"
+        ).encode(x=alt.X("label_at:Q", title=value), text=f"{text}:N")
+    layers = [bars]
+    if interval is not None:
+        layers.append(base.mark_errorbar(ticks=True, color=theme.ERROR_BAR).encode(
+            x=alt.X(f"{interval[0]}:Q", title=value), x2=alt.X2(f"{interval[1]}:Q")))
     size = {"width": width, **({"height": height} if height is not None else {})}
-    chart = alt.layer(bars, labels, data=data).properties(**size)
+    chart = alt.layer(*layers, labels, data=data).properties(**size)
     if panel is None:
         return chart
     return chart.facet(row=alt.Row(f"{panel}:N", sort=order_of(data[panel]), title=None,
