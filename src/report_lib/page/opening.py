@@ -17,6 +17,8 @@ from report_lib.present.escape import markdown_text
 from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, join_words, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
+from report_lib.analysis.segment_significance import significant_differences, rows_tested
+from report_lib.present.significance_text import significance_sentences, significance_table
 from report_lib.analysis.segments import MARKET, bank_types, segment_ids
 from report_lib.page.page import open_page
 
@@ -79,16 +81,41 @@ def findings_rows(dataset, segment: str, chapter: int | None, top: int = 3) -> p
         ["topic", "subject", "category", "segment"])
 
 
+def wave_opening(page, segment: str, chapter: int | None) -> bool:
+    """Display the opening of a rendition built from a wave: the significant differences, ranked; False without a wave.
+
+    A wave's rows carry a test of each share of ``segment`` against the other banks
+    (:mod:`report_lib.analysis.segment_significance`): the sentences name the test and
+    the largest differences, the table lists every significant one, largest first.
+    """
+    from IPython.display import Markdown, display
+
+    tested = rows_tested(page.data.figures, segment, chapter)
+    if tested.empty:
+        return False
+    ranked = significant_differences(page.data.figures, segment, chapter)
+    label = page.label
+    display(Markdown("\n\n".join(markdown_text(s) for s in significance_sentences(label, segment, tested, ranked))))
+    if not ranked.empty:
+        display(page.note(label("variant.significant_table").format(segment=label.segment(segment, False))))
+        display(page.table(significance_table(label, segment, ranked)))
+    return True
+
+
 def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) -> None:
     """Display a variant's opening section: the findings sentences and the segment's table.
 
-    Called by the cell the variant pipeline inserts after the parameters (see
-    :mod:`report_lib.publish.variants`), so every chapter gets it without code of its own.
+    With a wave the section ranks the segment's significant differences instead
+    (:func:`wave_opening`). Called by the cell the variant pipeline inserts after the
+    parameters (see :mod:`report_lib.publish.variants`), so every chapter gets it without
+    code of its own.
     """
     from IPython.display import Markdown, display
 
 
     page = open_page(data_dir, lang, segment)
+    if wave_opening(page, segment, chapter):
+        return
     label, name = page.label, page.label.segment(segment, short=False)
     display(Markdown("\n\n".join(markdown_text(s) for s in findings_sentences(label, segment, chapter))))
     rows = findings_rows(page.data, segment, chapter)
