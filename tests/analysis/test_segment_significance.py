@@ -41,3 +41,9 @@ def test_all_chapters_when_none_given():
     """Without a chapter, chapter 4's 50-point difference ranks first."""
     ranked = significant_differences(frame(), "regional")
     assert ranked.iloc[0]["question_id"] == "q3" and ranked.iloc[0]["difference_pp"] == -50.0
+
+
+def test_published_data_has_nothing_tested(dataset):
+    """The data of record (no wave) has no tested rows and no ranking."""
+    assert rows_tested(dataset.figures, "regional").empty
+    assert significant_differences(dataset.figures, "regional").empty

@@ -20,6 +20,8 @@ RANKED_COLUMNS = ["topic", "subject", "category", "chapter", "question_id", "opt
 def rows_tested(figures: pd.DataFrame, segment: str, chapter: int | None = None) -> pd.DataFrame:
     """The computed shares of ``segment`` (of ``chapter`` when given) that were tested against the other banks."""
     rows = computed_rows(figures)
+    if rows.empty:  # no wave: nothing was tested
+        return rows
     rows = rows[(rows["segment"] == segment) & rows["p_value"].notna() & (rows["unit"] == "percent")]
     if chapter is not None:
         rows = rows[rows["chapter"] == chapter]
@@ -46,6 +48,8 @@ def significant_differences(figures: pd.DataFrame, segment: str, chapter: int | 
         banks' share. Ties keep questionnaire order.
     """
     rows = rows_tested(figures, segment, chapter)
+    if rows.empty:
+        return pd.DataFrame(columns=RANKED_COLUMNS)
     rows = rows[rows["significant"].astype(bool)].copy()
     rows["difference_pp"] = (rows["value"].astype(float) - rows["others_value"].astype(float)).round(1)
     rows["_size"] = rows["difference_pp"].abs()

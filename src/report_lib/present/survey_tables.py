@@ -13,7 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels, figure_name, join_words
+from report_lib.present.labels import Labels, figure_name, humanize, join_words
 from report_lib.present.tables import figure_text
 
 OTHER = {"en": "zh", "zh": "en"}
@@ -103,10 +103,12 @@ def printed_text(label: Labels, ids: list[str]) -> str:
 
 
 def feeds_text(label: Labels, subject: str, category: str) -> str:
-    """The figure an option feeds: its name when the book names it, else its subject id (an answer the report never printed)."""
-    if label.has(f"subject.{subject}"):
-        return figure_name(label, subject, category)
-    return subject
+    """The figure an option feeds: its name when the book names it, else its subject id (an answer the report never printed).
+
+    The category (e.g. the tool asked about) is named either way.
+    """
+    name = figure_name(label, subject, category)
+    return name if label.has(f"subject.{subject}") else subject + name.removeprefix(humanize(subject))
 
 
 def outline_table(label: Labels, outline: pd.DataFrame) -> pd.DataFrame:
