@@ -52,18 +52,20 @@ def test_2023_toplines_are_the_questionnaire(book):
 
 
 def test_comparison_with_a_wave_links_each_row_to_its_chapter(wave_dir, book):
-    """Every row has a chapter link; the statement counts the figures, bounds and flags."""
+    """A linked heading per chapter, then its table whose figures link to it; the statement counts the figures."""
     page = open_page(str(wave_dir), "en")
-    view = survey_pages.comparison_view(page)
-    assert view is not None and len(view.frame) > 0
-    assert all(h.startswith("../chapters/0") and h.endswith(".html") for h in view.hrefs)
-    assert "≥" in " ".join(view.frame["2023 report"]) and "≤" in " ".join(view.frame["Change"].dropna())
+    parts = survey_pages.comparison_parts(page)
+    headings, tables = parts[0::2], parts[1::2]
+    assert '<a href="../chapters/02_current_state.html">Chapter 2</a>' in headings[0].data
+    assert all(h.startswith("../chapters/0") and h.endswith(".html") for t in tables for h in t.hrefs)
+    frame = pd.concat([t.frame for t in tables])
+    assert "≥\u00a083%" in set(frame["2023 report"]) and frame["Change"].str.startswith("≤").any()
     assert survey_pages.comparison_statement(page).startswith("This book was built from a survey wave.")
 
 
 def test_comparison_without_a_wave_lists_what_a_wave_would_be_compared_with(book):
     """The 2023 folder: no new values, the statement says there is no wave."""
     page = open_page(None, "en")
-    view = survey_pages.comparison_view(page)
-    assert "This wave (95% interval)" not in view.frame.columns
+    tables = survey_pages.comparison_parts(page)[1::2]
+    assert tables and all("This wave (95% interval)" not in t.frame.columns for t in tables)
     assert "no survey wave" in survey_pages.comparison_statement(page)

@@ -29,13 +29,14 @@ def test_routed_question_names_the_option_and_question(dataset, survey):
 
 
 def test_question_block_shows_both_wordings_as_text(dataset, survey):
-    """The page's language first, the other in italics; markup characters of the wording are escaped."""
+    """A heading with an anchor; the page's language first, the other in italics; markup in the wording is escaped."""
     label = Labels(dataset, "zh")
     question = survey.question_table.iloc[0].copy()
     question["text_en"] = "Which *needs*? <b>"
     block = st.question_block(label, question, 1, numbers(survey), survey.option_table, n="120")
-    assert block.startswith("**第1题（core\\_needs）**")
-    assert question["text_zh"] in block and "Which \\*needs\\*? \\<b\\>" in block and "全部银行 n=120" in block
+    assert block.startswith('<h2 class="report-question" id="question-core_needs">第1题（core_needs）</h2>')
+    assert question["text_zh"] in block and '<em lang="en">Which *needs*? &lt;b&gt;</em>' in block
+    assert "全部银行 n=120" in block
 
 
 def test_share_cell_and_n_cell(dataset):

@@ -90,8 +90,8 @@ def toplines_download(page: Page) -> "HTML | None":
 
 
 def toplines_sections(page: Page) -> list:
-    """For every question of the questionnaire, its introduction (Markdown) and its table, in order."""
-    from IPython.display import Markdown
+    """For every question of the questionnaire, its introduction (a heading and its base) and its table, in order."""
+    from IPython.display import HTML
 
     survey = questionnaire(page)
     if survey is None:
@@ -109,10 +109,10 @@ def toplines_sections(page: Page) -> list:
             all_rows = rows[rows["segment"] == MARKET]
             n = st.n_cell(label, int(all_rows["n"].iloc[0]), all_rows["n_eff"].iloc[0],
                           bool(all_rows["weighted"].iloc[0]) is True) if len(all_rows) else ""
-            parts.append(Markdown(st.question_block(label, question, number, numbers, options, n)))
+            parts.append(HTML(st.question_block(label, question, number, numbers, options, n)))
             parts.append(Table(st.topline_table(label, rows, mine, segments(page))))
         else:
-            parts.append(Markdown(st.question_block(label, question, number, numbers, options)))
+            parts.append(HTML(st.question_block(label, question, number, numbers, options)))
             parts.append(Table(st.outline_table(label, outline[outline["question_id"] == qid])))
     return parts
 
@@ -143,14 +143,22 @@ def comparison_statement(page: Page) -> str:
         **summary(comparison))
 
 
-def comparison_view(page: Page) -> LinkedTable | None:
-    """The comparison table, each row's chapter linked to the chapter that shows the figure."""
+def comparison_parts(page: Page) -> list:
+    """The comparison, chapter by chapter: a heading linked to the chapter, then its table (each figure linked too)."""
+    from IPython.display import HTML
+
     found = _comparison(page)
     if found is None or found[0].empty:
-        return None
+        return []
     comparison, with_wave = found
-    table = comparison_table(page.label, comparison, with_wave)
-    return LinkedTable(table, page.label("column.chapter"), tuple(chapter_href(c) for c in comparison["chapter"]))
+    label, parts = page.label, []
+    for chapter, rows in comparison.groupby("chapter", sort=True):
+        href, title = chapter_href(chapter), html.escape(label("comparison.chapter").format(chapter=chapter))
+        heading = f'<a href="{html.escape(href)}">{title}</a>' if href else title
+        parts.append(HTML(f'<h2 class="report-comparison-chapter" id="chapter-{int(chapter)}">{heading}</h2>'))
+        table = comparison_table(label, rows, with_wave)
+        parts.append(LinkedTable(table, label("column.figure"), (href,) * len(rows)))
+    return parts
 
 
 def comparison_file(page: Page) -> "HTML | None":

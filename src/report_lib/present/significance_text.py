@@ -17,6 +17,15 @@ def _percent(label: Labels, value: float) -> str:
     return label.value(f"{value:.1f}", "percent", "exact")
 
 
+P_FLOOR = 0.0001
+"""p-values below this show as ``< 0.0001`` (four decimals, as computed)."""
+
+
+def p_text(p_value: float) -> str:
+    """A p-value with four decimals; below :data:`P_FLOOR` as ``< 0.0001`` rather than a misleading zero."""
+    return f"< {P_FLOOR}" if p_value < P_FLOOR else f"{p_value:.4f}"
+
+
 def item_text(label: Labels, row: pd.Series) -> str:
     """One ranked difference: figure, share (interval, n), the other banks' share, the difference in points."""
     return label("variant.significant_item").format(
@@ -48,5 +57,5 @@ def significance_table(label: Labels, segment: str, ranked: pd.DataFrame) -> pd.
         label("column.n"): ranked["n"].astype(int).astype(str).tolist(),
         label("column.others"): [_percent(label, v) for v in ranked["others_value"]],
         label("column.difference_pp"): [difference_text(label, d, "exact") for d in ranked["difference_pp"]],
-        label("column.p_value"): [f"{p:.4f}" for p in ranked["p_value"]],
+        label("column.p_value"): [p_text(p) for p in ranked["p_value"]],
     })

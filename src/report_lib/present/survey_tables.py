@@ -4,15 +4,16 @@ Every question is introduced by a short block (number, id, kind, who was asked, 
 wording in both languages) and followed by its table: one row per option and one column
 for all banks and each bank type, each cell the share with its 95% interval; or, for a
 data folder with a questionnaire only, the figure each option feeds and what the 2023
-report printed for it. Wordings and option names are data strings: they reach Markdown
-through :func:`report_lib.present.escape.markdown_text`.
+report printed for it. Wordings and option names are data strings: they reach the page's
+HTML escaped (:func:`html.escape`), and the tables escape every cell.
 """
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 
-from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels, figure_name, humanize, join_words
 from report_lib.present.tables import figure_text
 
@@ -40,7 +41,7 @@ def n_cell(label: Labels, n: int, n_eff: float, weighted: bool) -> str:
 
 def question_block(label: Labels, question: pd.Series, number: int, numbers: dict[str, int],
                    options: pd.DataFrame, n: str = "") -> str:
-    """Markdown introducing one question: number and id, kind, base (and n), wording in the page's language then the other.
+    """HTML introducing one question: a heading (number and id), kind, base (and n), wording in the page's language then the other.
 
     Parameters
     ----------
@@ -52,8 +53,13 @@ def question_block(label: Labels, question: pd.Series, number: int, numbers: dic
         Position of every question id, to name the question a routed one depends on.
     n
         The n of its all-bank base as text, empty when there are no answers.
+
+    Notes
+    -----
+    The heading's anchor is ``question-<question_id>``, the same in both languages.
     """
-    head = label("toplines.question_head").format(number=number, question_id=question["question_id"])
+    qid = question["question_id"]
+    head = label("toplines.question_head").format(number=number, question_id=qid)
     parts = [label(f"toplines.kind_{question['kind']}"),
              asked_text(label, question["asked_of"], numbers, options)]
     if question["kind"] == "scale":
@@ -61,10 +67,10 @@ def question_block(label: Labels, question: pd.Series, number: int, numbers: dic
     if n:
         parts.append(label("toplines.n_all").format(n=n))
     other = OTHER[label.lang]
-    return "\n\n".join([
-        f"**{markdown_text(head)}** · {markdown_text(label('toplines.separator').join(parts))}",
-        f"{markdown_text(question[f'text_{label.lang}'])}  \n*{markdown_text(question[f'text_{other}'])}*",
-    ])
+    return (f'<h2 class="report-question" id="question-{html.escape(qid)}">{html.escape(head)}</h2>\n'
+            f'<p class="report-question-base">{html.escape(label("toplines.separator").join(parts))}</p>\n'
+            f'<p class="report-question-text">{html.escape(question[f"text_{label.lang}"])}<br>'
+            f'<em lang="{other}">{html.escape(question[f"text_{other}"])}</em></p>')
 
 
 def share_cell(label: Labels, row: pd.Series) -> str:

@@ -23,18 +23,20 @@ def change_text(label: Labels, change: float, qualifier: str, unit: str) -> str:
     return label.value(f"{change:+.1f}".replace("+0.0", "0.0"), unit, qualifier)
 
 
+NBSP = "\u00a0"
+
+
 def comparison_table(label: Labels, comparison: pd.DataFrame, with_wave: bool = True) -> pd.DataFrame:
-    """The comparison for the page: chapter, figure, bank type, 2023 as printed and its flags, and with a wave
-    the new value with interval, n and the change.
+    """The comparison for the page: figure, bank type, 2023 as printed and its flags, and with a wave
+    the new value with interval, n and the change (values as printed do not break across lines).
 
     ``comparison`` is :func:`~report_lib.analysis.wave_comparison.compare_with_published`
     (or, without a wave, :func:`~report_lib.analysis.wave_comparison.comparable_published`).
     """
     table = pd.DataFrame({
-        label("column.chapter"): [label("comparison.chapter").format(chapter=c) for c in comparison["chapter"]],
         label("column.figure"): [figure_name(label, s, c) for s, c in zip(comparison["subject"], comparison["category"])],
         label("column.segment"): [label.segment(s) for s in comparison["segment"]],
-        label("column.published_2023"): [label.value(v, u, q) for v, u, q in
+        label("column.published_2023"): [label.value(v, u, q).replace(" ", NBSP) for v, u, q in
                                          zip(comparison["value_printed"], comparison["unit"], comparison["qualifier"])],
         label("column.flag"): [flag_labels(label, f) for f in comparison["flag"]],
     })
@@ -42,7 +44,7 @@ def comparison_table(label: Labels, comparison: pd.DataFrame, with_wave: bool = 
         new = comparison.drop(columns="value").rename(columns={"new_value": "value"})
         table[label("column.new_value")] = [share_cell(label, r) for _, r in new.iterrows()]
         table[label("column.n")] = comparison["n"].astype(str).tolist()
-        table[label("column.change")] = [change_text(label, c, q, u) for c, q, u in
+        table[label("column.change")] = [change_text(label, c, q, u).replace(" ", NBSP) for c, q, u in
                                          zip(comparison["change"], comparison["change_qualifier"], comparison["unit"])]
     return table.replace("", None)
 
