@@ -10,7 +10,7 @@ from report_lib.analysis.segment_significance import significant_differences, ro
 def frame() -> pd.DataFrame:
     rows = [  # question, option, segment, chapter, unit, value, others, p, significant
         ("q1", "a", "regional", 2, "percent", 30.0, 50.0, 0.001, True),
-        ("q1", "b", "regional", 2, "percent", 70.0, 50.0, 0.001, True),
+        ("q1", "b", "regional", 2, "percent", 60.0, 40.0, 0.001, True),  # a multi question: 30 + 60 is not 100
         ("q2", "a", "regional", 2, "percent", 60.0, 35.0, 0.0001, True),
         ("q2", "b", "regional", 2, "percent", 40.0, 45.0, 0.3, False),
         ("q3", "a", "regional", 4, "percent", 10.0, 60.0, 0.0, True),
@@ -47,3 +47,15 @@ def test_published_data_has_nothing_tested(dataset):
     """The data of record (no wave) has no tested rows and no ranking."""
     assert rows_tested(dataset.figures, "regional").empty
     assert significant_differences(dataset.figures, "regional").empty
+
+
+def test_a_yes_no_question_differs_once():
+    """Two complementary options (60/40 against 35/65) are tested and rank once, by the first option."""
+    data = frame()
+    extra = data.iloc[[2, 3]].copy()
+    extra["question_id"], extra["option_id"] = "q5", ["yes", "no"]
+    extra["value"], extra["others_value"], extra["p_value"], extra["significant"] = [60.0, 40.0], [35.0, 65.0], 0.001, True
+    assert list(rows_tested(pd.concat([data, extra]), "regional", 2)["option_id"]).count("no") == 0
+    ranked = significant_differences(pd.concat([data, extra]), "regional", chapter=2)
+    assert list(ranked.loc[ranked["question_id"] == "q5", "option_id"]) == ["yes"]
+    assert list(ranked.loc[ranked["question_id"] == "q1", "option_id"]) == ["a", "b"]

@@ -40,3 +40,13 @@ def test_table_lists_every_difference_in_order(dataset):
     assert list(table["Question"]) == ["core_needs", "core_needs"]
     assert list(table["State-owned"]) == ["57.0% (47.3–66.2)", "20.0% (14.0–27.6)"]
     assert list(table["p-value"]) == ["< 0.0001", "0.0040"]
+
+
+def test_a_bare_answer_is_named_with_its_question(dataset):
+    """A figure named only "Yes" reads with its question's wording; a named figure keeps its name."""
+    label = Labels(dataset, "en")
+    rows = ranked().assign(question_text="Do you need it?", option_label=["Yes", "Traffic upgrade"])
+    rows["subject"] = ["no_label_subject", "need_traffic_upgrade"]
+    assert significance_table(label, "regional", rows)["Figure"].iloc[1] == label("subject.need_traffic_upgrade")
+    bare = rows.assign(option_label=["no label subject", "x"])
+    assert significance_table(label, "regional", bare)["Figure"].iloc[0] == "no label subject (“Do you need it?”)"

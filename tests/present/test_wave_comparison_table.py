@@ -39,7 +39,8 @@ def test_comparison_table_with_and_without_a_wave(dataset):
 def test_linked_table_links_one_column_and_escapes_text():
     """Cells are text (markup escaped); the link column's cells are anchors."""
     table = LinkedTable(pd.DataFrame({"Chapter": ["Chapter 2"], "Figure": ["<b>x</b>"]}), "Chapter",
-                        ("../chapters/02_current_state.html",))
+                        ("../chapters/02_current_state.html",), nowrap=("Figure",))
     html = table.to_html()
+    assert '<td style="white-space: nowrap">&lt;b&gt;' in html
     assert '<a href="../chapters/02_current_state.html">Chapter 2</a>' in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert "Chapter 2" in table._repr_mimebundle_()["text/plain"]

@@ -11,6 +11,8 @@ only from the data of record.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from report_lib.present.escape import markdown_text
@@ -20,6 +22,7 @@ from report_lib.analysis.segment_comparison import compare_to_market, furthest, 
 from report_lib.analysis.segment_significance import significant_differences, rows_tested
 from report_lib.present.significance_text import significance_sentences, significance_table
 from report_lib.analysis.segments import MARKET, bank_types, segment_ids
+from report_lib.data.survey.questionnaire import load_questionnaire
 from report_lib.page.page import open_page
 
 
@@ -81,6 +84,15 @@ def findings_rows(dataset, segment: str, chapter: int | None, top: int = 3) -> p
         ["topic", "subject", "category", "segment"])
 
 
+def with_wording(ranked: pd.DataFrame, data_dir, lang: str) -> pd.DataFrame:
+    """``ranked`` with each row's question wording and answer name in ``lang`` (``question_text``, ``option_label``)."""
+    survey = load_questionnaire(Path(data_dir) / "survey")
+    texts = survey.question_table.set_index("question_id")[f"text_{lang}"]
+    names = survey.option_table.set_index(["question_id", "option_id"])[f"label_{lang}"]
+    return ranked.assign(question_text=[texts[q] for q in ranked["question_id"]],
+                         option_label=[names[(q, o)] for q, o in zip(ranked["question_id"], ranked["option_id"])])
+
+
 def wave_opening(page, segment: str, chapter: int | None) -> bool:
     """Display the opening of a rendition built from a wave: the significant differences, ranked; False without a wave.
 
@@ -93,8 +105,8 @@ def wave_opening(page, segment: str, chapter: int | None) -> bool:
     tested = rows_tested(page.data.figures, segment, chapter)
     if tested.empty:
         return False
-    ranked = significant_differences(page.data.figures, segment, chapter)
     label = page.label
+    ranked = with_wording(significant_differences(page.data.figures, segment, chapter), page.data.data_dir, label.lang)
     display(Markdown("\n\n".join(markdown_text(s) for s in significance_sentences(label, segment, tested, ranked))))
     if not ranked.empty:
         display(page.note(label("variant.significant_table").format(segment=label.segment(segment, False))))

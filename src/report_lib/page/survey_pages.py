@@ -157,7 +157,8 @@ def comparison_parts(page: Page) -> list:
         heading = f'<a href="{html.escape(href)}">{title}</a>' if href else title
         parts.append(HTML(f'<h2 class="report-comparison-chapter" id="chapter-{int(chapter)}">{heading}</h2>'))
         table = comparison_table(label, rows, with_wave)
-        parts.append(LinkedTable(table, label("column.figure"), (href,) * len(rows)))
+        short = tuple(label(f"column.{c}") for c in ("segment", "published_2023", "change"))
+        parts.append(LinkedTable(table, label("column.figure"), (href,) * len(rows), short))
     return parts
 
 

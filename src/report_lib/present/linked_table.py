@@ -1,7 +1,9 @@
 """A table whose cells of one column link to another page of the book (e.g. the chapter that shows a figure).
 
 Like :class:`report_lib.present.tables.Table` (HTML without the row index, plain text for
-nbval), every cell escaped as text; the cells of ``column`` become links to ``hrefs``.
+nbval), every cell escaped as text; the cells of ``column`` become links to ``hrefs``, and
+the cells of the ``nowrap`` columns (short values such as "≥ 83%" or "-6.8个百分点以内")
+stay on one line, which a Chinese cell without spaces would not otherwise do.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class LinkedTable:
     frame: pd.DataFrame
     column: str
     hrefs: tuple[str, ...]
+    nowrap: tuple[str, ...] = ()
 
     def _cells(self) -> pd.DataFrame:
         return one_line_cells(self.frame.astype(object).where(self.frame.notna(), "–").astype(str))
@@ -36,7 +39,8 @@ class LinkedTable:
                 text = html.escape(value)
                 if column == self.column and href:
                     text = f'<a href="{html.escape(href)}">{text}</a>'
-                cells.append(f"<td>{text}</td>")
+                style = ' style="white-space: nowrap"' if column in self.nowrap else ""
+                cells.append(f"<td{style}>{text}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         return (f'<table class="dataframe report-table"><thead><tr>{head}</tr></thead>'
                 f"<tbody>{''.join(rows)}</tbody></table>")

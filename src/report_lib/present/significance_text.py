@@ -3,7 +3,9 @@
 The ranking is :func:`report_lib.analysis.segment_significance.significant_differences`;
 the test is named from the ``test`` column of the rows (label ``test.<name>``), so the
 sentence says which test decided. Each difference is given with the bank type's share, its
-95% interval and n, and the other banks' share.
+95% interval and n, and the other banks' share. A figure the book names only by the answer
+("Yes", "No": an answer the 2023 report never printed) is named with its question's wording,
+when the rows carry it (columns ``question_text`` and ``option_label``).
 """
 
 from __future__ import annotations
@@ -26,10 +28,18 @@ def p_text(p_value: float) -> str:
     return f"< {P_FLOOR}" if p_value < P_FLOOR else f"{p_value:.4f}"
 
 
+def item_name(label: Labels, row: pd.Series) -> str:
+    """The figure's name; with the question's wording when the name is the bare answer."""
+    name = figure_name(label, row["subject"], row["category"])
+    if "option_label" in row and name == row["option_label"]:
+        return label("variant.question_answer").format(question=row["question_text"], answer=name)
+    return name
+
+
 def item_text(label: Labels, row: pd.Series) -> str:
     """One ranked difference: figure, share (interval, n), the other banks' share, the difference in points."""
     return label("variant.significant_item").format(
-        figure=figure_name(label, row["subject"], row["category"]), value=_percent(label, row["value"]),
+        figure=item_name(label, row), value=_percent(label, row["value"]),
         low=f"{row['ci_low']:.1f}", high=f"{row['ci_high']:.1f}", n=int(row["n"]),
         others=_percent(label, row["others_value"]), difference=difference_text(label, row["difference_pp"], "exact"))
 
@@ -50,7 +60,7 @@ def significance_table(label: Labels, segment: str, ranked: pd.DataFrame) -> pd.
     """Every significant difference, largest first: question, figure, the bank type's share (interval), n, other banks, difference, p."""
     return pd.DataFrame({
         label("column.question"): ranked["question_id"].tolist(),
-        label("column.figure"): [figure_name(label, s, c) for s, c in zip(ranked["subject"], ranked["category"])],
+        label("column.figure"): [item_name(label, r) for _, r in ranked.iterrows()],
         label.segment(segment): [label("toplines.with_interval").format(
             value=_percent(label, v), low=f"{lo:.1f}", high=f"{hi:.1f}")
             for v, lo, hi in zip(ranked["value"], ranked["ci_low"], ranked["ci_high"])],
