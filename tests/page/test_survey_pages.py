@@ -48,7 +48,10 @@ def test_2023_toplines_are_the_questionnaire(book):
     tables = [p.frame for p in survey_pages.toplines_sections(page)[1::2]]
     assert len(tables) == 37 and all("2023年报告所载" in t.columns for t in tables)
     survey_pages.toplines_download(page)
-    assert (book / "_build" / ".site-static" / "chart-data" / "toplines-zh.csv").is_file()
+    written = pd.read_csv(book / "_build" / ".site-static" / "chart-data" / "toplines-zh.csv", encoding="utf-8-sig",
+                          keep_default_na=False)
+    assert len(written) == len(survey_pages.questionnaire(page).option_table) and written["question_note"].str.startswith("Reconstruction").any()
+    assert written.loc[written["option_id"] == "no", "printed_ids"].eq("").all()
 
 
 def test_comparison_with_a_wave_links_each_row_to_its_chapter(wave_dir, book):

@@ -139,12 +139,17 @@ def toplines_download(toplines: pd.DataFrame, questions: pd.DataFrame, options: 
 
 
 def outline_download(outline: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
-    """The questionnaire outline for download: one row per option, with the figure key it feeds and the 2023 ids."""
-    asked = questions[["question_id", "kind", "asked_of", "text_en", "text_zh"]]
-    frame = outline.merge(asked, on="question_id", how="left")
+    """The questionnaire outline for download: one row per option, with the figure key it feeds, the 2023 ids
+    and the notes saying what is reconstruction (``question_note``, ``option_note``; empty when a file has none)."""
+    notes = {"note": "question_note"}
+    asked = questions.rename(columns=notes).reindex(
+        columns=["question_id", "kind", "asked_of", "text_en", "text_zh", "question_note"], fill_value="")
+    frame = outline.rename(columns={"note": "option_note"}).reindex(
+        columns=[*outline.columns.drop("note", errors="ignore"), "option_note"], fill_value="")
+    frame = frame.merge(asked, on="question_id", how="left")
     frame = frame.assign(printed_ids=[";".join(ids) for ids in frame["printed_ids"]])
-    return frame[["question_id", "kind", "asked_of", "text_en", "text_zh", "option_id", "label_en", "label_zh",
-                  "topic", "subject", "category", "unit", "printed_ids"]]
+    return frame[["question_id", "kind", "asked_of", "text_en", "text_zh", "question_note", "option_id", "label_en",
+                  "label_zh", "topic", "subject", "category", "unit", "printed_ids", "option_note"]]
 
 
 def segments_text(label: Labels, segments: list[str]) -> str:
