@@ -18,6 +18,7 @@ import pandas as pd
 
 from report_lib import paths
 from report_lib.analysis.segments import MARKET, bank_types
+from report_lib.analysis.survey_intervals import LEVEL
 from report_lib.analysis.survey_toplines import computed_rows, questionnaire_outline, toplines
 from report_lib.analysis.wave_comparison import comparable_published, compare_with_published, summary
 from report_lib.data.dataset import load_dataset
@@ -53,6 +54,11 @@ def download(page: Page, frame: pd.DataFrame, key: str) -> "HTML":
     href = write_chart_data(frame, page.download_name(key))
     return HTML(f'<p><a class="report-chart-download" href="{html.escape(href)}" download>'
                 f'{html.escape(page.label("footer.download"))}</a></p>')
+
+
+def interval_level() -> str:
+    """The confidence level of the intervals, as prose prints it (``95%``)."""
+    return f"{LEVEL:.0%}"
 
 
 def _numbers(survey: Questionnaire) -> dict[str, int]:
