@@ -57,3 +57,20 @@ def test_findings_rows_bring_every_bank_type_and_the_market(dataset):
     """The chart rows of a finding hold the market and all bank types the source gives for that key."""
     rows = findings_rows(dataset, "regional", 2)
     assert set(rows["segment"]) == {"all", "state_owned", "joint_stock", "regional"}
+
+
+def test_with_a_wave_the_opening_ranks_significant_differences(tmp_path, monkeypatch):
+    """A wave's rendition names the test and lists significant differences, largest first; no wave: unchanged."""
+    from report_lib.page import opening as opening_module
+    from report_lib.page.page import open_page
+    from survey_helpers import synthetic_wave
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda *items: shown.extend(items))
+    page = open_page(str(synthetic_wave(tmp_path, n=300)), "en", "regional")
+    assert opening_module.wave_opening(page, "regional", 2)
+    assert "two\\-proportion z\\-test on effective sample sizes" in shown[0].data
+    table = shown[-1].frame
+    sizes = [abs(float(d.split()[0])) for d in table["Difference (pp)"]]
+    assert sizes == sorted(sizes, reverse=True) and (table["p-value"].str.lstrip("< ").astype(float) < 0.05).all()
+    assert not opening_module.wave_opening(open_page(None, "en", "regional"), "regional", 2)

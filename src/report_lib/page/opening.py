@@ -11,13 +11,18 @@ only from the data of record.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from report_lib.present.escape import markdown_text
 from report_lib.present import charts
 from report_lib.present.labels import Labels, difference_text, figure_name, join_words, n_text, shown
 from report_lib.analysis.segment_comparison import compare_to_market, furthest, split_figures
+from report_lib.analysis.segment_significance import significant_differences, rows_tested
+from report_lib.present.significance_text import significance_sentences, significance_table
 from report_lib.analysis.segments import MARKET, bank_types, segment_ids
+from report_lib.data.survey.questionnaire import load_questionnaire
 from report_lib.page.page import open_page
 
 
@@ -79,16 +84,50 @@ def findings_rows(dataset, segment: str, chapter: int | None, top: int = 3) -> p
         ["topic", "subject", "category", "segment"])
 
 
+def with_wording(ranked: pd.DataFrame, data_dir, lang: str) -> pd.DataFrame:
+    """``ranked`` with each row's question wording and answer name in ``lang`` (``question_text``, ``option_label``)."""
+    survey = load_questionnaire(Path(data_dir) / "survey")
+    texts = survey.question_table.set_index("question_id")[f"text_{lang}"]
+    names = survey.option_table.set_index(["question_id", "option_id"])[f"label_{lang}"]
+    return ranked.assign(question_text=[texts[q] for q in ranked["question_id"]],
+                         option_label=[names[(q, o)] for q, o in zip(ranked["question_id"], ranked["option_id"])])
+
+
+def wave_opening(page, segment: str, chapter: int | None) -> bool:
+    """Display the opening of a rendition built from a wave: the significant differences, ranked; False without a wave.
+
+    A wave's rows carry a test of each share of ``segment`` against the other banks
+    (:mod:`report_lib.analysis.segment_significance`): the sentences name the test and
+    the largest differences, the table lists every significant one, largest first.
+    """
+    from IPython.display import Markdown, display
+
+    tested = rows_tested(page.data.figures, segment, chapter)
+    if tested.empty:
+        return False
+    label = page.label
+    ranked = with_wording(significant_differences(page.data.figures, segment, chapter), page.data.data_dir, label.lang)
+    display(Markdown("\n\n".join(markdown_text(s) for s in significance_sentences(label, segment, tested, ranked))))
+    if not ranked.empty:
+        display(page.note(label("variant.significant_table").format(segment=label.segment(segment, False))))
+        display(page.table(significance_table(label, segment, ranked)))
+    return True
+
+
 def opening(data_dir: str | None, lang: str, segment: str, chapter: int | None) -> None:
     """Display a variant's opening section: the findings sentences and the segment's table.
 
-    Called by the cell the variant pipeline inserts after the parameters (see
-    :mod:`report_lib.publish.variants`), so every chapter gets it without code of its own.
+    With a wave the section ranks the segment's significant differences instead
+    (:func:`wave_opening`). Called by the cell the variant pipeline inserts after the
+    parameters (see :mod:`report_lib.publish.variants`), so every chapter gets it without
+    code of its own.
     """
     from IPython.display import Markdown, display
 
 
     page = open_page(data_dir, lang, segment)
+    if wave_opening(page, segment, chapter):
+        return
     label, name = page.label, page.label.segment(segment, short=False)
     display(Markdown("\n\n".join(markdown_text(s) for s in findings_sentences(label, segment, chapter))))
     rows = findings_rows(page.data, segment, chapter)
