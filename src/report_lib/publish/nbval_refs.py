@@ -6,19 +6,21 @@ fails the tests. ``python -m report_lib refresh-nbval`` rewrites the references 
 intended change; a test checks that their code still matches the pages. The pages are
 those of ``_toc.yml`` (variants aside) that have a cell tagged ``nbval-check-output``;
 where the references live is the caller's choice (the command line passes ``tests/notebooks``).
+Pages run through the one cached executor (:func:`report_lib.publish.cache.run_cached`) into
+``_build/nbval-pages``: a refresh with nothing changed executes nothing.
 """
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from pathlib import Path
 
 import nbformat
 
-from report_lib.publish import notebooks
+from report_lib.publish import cache, notebooks
 from report_lib.publish.lock import write_atomically
 from report_lib.publish.toc import page_source, read_toc
+from report_lib.publish.variant_page import add_run_record
 
 CHECK_TAG = "nbval-check-output"
 
@@ -41,25 +43,37 @@ def execute_page(root: Path, page: str, workdir: Path, **parameters: str) -> nbf
     return notebooks.execute(notebook, workdir, name=f"{page} failed")
 
 
-def refresh_one(page: str, root: Path, folder: Path, data_dir: Path) -> notebooks.Outcome:
-    """Execute ``page`` with ``data_dir`` and store it as its reference notebook in ``folder``."""
-    start = time.perf_counter()
-    notebook = notebooks.load_page(page_source(root, page))
-    notebooks.execute(notebook, folder, env={"REPORT_DATA": str(data_dir)}, name=f"{page} failed")
-    notebooks.number_cells(notebook)  # stable ids and no timestamps: a refresh diffs only real changes
+def executed_path(root: Path, page: str) -> Path:
+    """Return where the cached executor keeps ``page`` as the references run it (``_build/nbval-pages/<page>.ipynb``)."""
+    return root / "_build" / "nbval-pages" / f"{page}.ipynb"
+
+
+def reference_of(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return the reference stored for an executed page: outputs of tagged cells only, no cache record, in place."""
+    notebook.metadata.pop(cache.METADATA_KEY, None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop(notebooks.SOURCE_CELL, None)
         if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
             cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
-    write_atomically(reference_path(folder, page), nbformat.writes(notebook))
-    return notebooks.Outcome(page, "executed", time.perf_counter() - start)
+    return notebook
+
+
+def refresh_one(page: str, root: Path, folder: Path, data_dir: Path, environment: str) -> notebooks.Outcome:
+    """Execute ``page`` with ``data_dir`` (unless cached) and store it as its reference notebook in ``folder``."""
+    executed = executed_path(root, page)
+    notebook = add_run_record(notebooks.load_page(page_source(root, page)))
+    outcome = cache.run_cached(notebook, executed, {"page": page, "purpose": "nbval"}, data_dir, environment, page,
+                               f"{page} failed")
+    reference = reference_of(nbformat.read(executed, as_version=4))  # stable cell ids: a refresh diffs only real changes
+    write_atomically(reference_path(folder, page), nbformat.writes(reference))
+    return outcome
 
 
 def refresh_references(root: Path, folder: Path, data_dir: Path, workers: int = notebooks.WORKERS) -> list[Path]:
     """Execute every page of the book at ``root`` with ``data_dir`` into its reference notebook in ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     pages = list(reference_pages(root))
-    notebooks.run_all(pages, partial(refresh_one, root=root, folder=folder, data_dir=data_dir), "nbval references",
-                      workers)
+    notebooks.run_all(pages, partial(refresh_one, root=root, folder=folder, data_dir=data_dir,
+                                     environment=cache.environment_key(root)), "nbval references", workers)
     return [reference_path(folder, page) for page in pages]

@@ -15,13 +15,15 @@ Variants, PDF editions, nbval references and on-demand renders all use these fun
   "Kernel is running over TCP without encryption" warning, which ipykernel prints for every
   TCP kernel without CurveZMQ keys;
 - :func:`run_all` runs jobs on :data:`WORKERS` processes with one progress line per page and a summary;
-- :func:`jupyter_book` is the one ``jupyter-book build`` invocation.
+- :func:`jupyter_book` is the one ``jupyter-book build`` invocation; :func:`render_incrementally` runs it
+  keeping Sphinx's environment from the last successful render, so unchanged pages are not read again.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -36,6 +38,7 @@ import nbformat
 import yaml
 
 from report_lib.publish.languages import page_for_language
+from report_lib.publish.lock import write_if_changed
 
 WORKERS = int(os.environ.get("REPORT_WORKERS") or os.cpu_count() or 1)
 """Notebooks executed at once: one per core, or env ``REPORT_WORKERS``."""
@@ -171,7 +174,7 @@ def execute(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str] | No
     for attempt in range(1, KERNEL_ATTEMPTS + 1):
         manager = _kernel_manager()
         try:
-            NotebookClient(notebook, km=manager, timeout=TIMEOUT, kernel_name=KERNELSPEC["name"],
+            NotebookClient(notebook, km=manager, timeout=TIMEOUT, kernel_name=KERNELSPEC["name"], record_timing=False,
                            resources={"metadata": {"path": str(cwd)}}).execute(env={**os.environ, **(env or {})})
             return notebook
         except CellExecutionError:  # a cell raised: report it, never retry
@@ -253,7 +256,7 @@ def render_config(root: Path, folder: Path, language: str | None = None) -> Path
     config["only_build_toc_files"] = True
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "_config.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return path
 
 
@@ -281,3 +284,26 @@ def jupyter_book(root: Path, builder: str, toc: Path | None = None, out: Path | 
             if TCP_WARNING not in line:
                 sys.stderr.write(line)
     return subprocess.CompletedProcess(command, process.returncode), built
+
+
+def render_incrementally(book: Path, builder: str, out: Path,
+                         env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, Path]:
+    """Render ``book`` into ``out/_build/<builder>`` reusing Sphinx's environment of the last successful render.
+
+    Sphinx reads again only pages whose files changed (executed notebooks keep their mtime
+    while cached). The environment is kept only from a render that succeeded: after a
+    failure or a kill the next render starts from nothing, so a page that warned (warnings
+    are errors) is read, and fails, again rather than being skipped as unchanged.
+    """
+    build = out / "_build"
+    marker = build / f".{builder}-complete"
+    if marker.is_file():
+        marker.unlink()  # until this render succeeds, its environment is not to be trusted
+    else:
+        for kept in (build / ".doctrees", build / builder, build / "jupyter_execute"):
+            shutil.rmtree(kept, ignore_errors=True)
+    result, built = jupyter_book(book, builder, out=out, env=env)
+    if result.returncode == 0:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text("")
+    return result, built
