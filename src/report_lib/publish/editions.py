@@ -20,6 +20,7 @@ import shutil
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -107,10 +108,11 @@ def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str) ->
 
 
 def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
-                  workers: int = notebooks.WORKERS) -> Path:
+                  workers: int = notebooks.WORKERS, log: Callable[[str], None] | None = None) -> Path:
     """Generate the sources of the ``lang`` edition (pages executed, variants rendered, config, toc); return the folder.
 
-    ``variants`` renders the bank-type variants when the toc has a report part.
+    ``variants`` renders the bank-type variants when the toc has a report part; ``log`` takes the
+    progress lines (default: stderr).
 
     Raises
     ------
@@ -126,10 +128,10 @@ def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
     toc = read_toc(root)
     toc_path = root / "_toc.yml"
     if toc.report and variants:  # first: the variants are most of the work and fail the build as early
-        toc_path = render_variants(root, data_dir, lang, workers, out=folder)
+        toc_path = render_variants(root, data_dir, lang, workers, out=folder, log=log)
     jobs = [PageJob(page, page_source(root, page), lang) for page in toc.all_pages]
     notebooks.run_all(jobs, partial(render_page, folder=folder, data_dir=data_dir,
-                                    environment=cache.environment_key(root)), f"pages ({lang})", workers)
+                                    environment=cache.environment_key(root)), f"pages ({lang})", workers, log)
     translate_captions(toc_path, Labels(load_dataset(data_dir), lang), folder / "_toc.yml")
     return folder
 
