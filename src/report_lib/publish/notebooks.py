@@ -15,15 +15,14 @@ Variants, PDF editions, nbval references and on-demand renders all use these fun
   "Kernel is running over TCP without encryption" warning, which ipykernel prints for every
   TCP kernel without CurveZMQ keys;
 - :func:`run_all` runs jobs on :data:`WORKERS` processes with one progress line per page and a summary;
-- :func:`jupyter_book` is the one ``jupyter-book build`` invocation; :func:`render_incrementally` runs it
-  keeping Sphinx's environment from the last successful render, so unchanged pages are not read again.
+- :func:`jupyter_book` is the one ``jupyter-book build`` invocation
+  (:mod:`report_lib.publish.incremental` runs it so that unchanged pages are not read again).
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -285,25 +284,3 @@ def jupyter_book(root: Path, builder: str, toc: Path | None = None, out: Path | 
                 sys.stderr.write(line)
     return subprocess.CompletedProcess(command, process.returncode), built
 
-
-def render_incrementally(book: Path, builder: str, out: Path,
-                         env: dict[str, str] | None = None) -> tuple[subprocess.CompletedProcess, Path]:
-    """Render ``book`` into ``out/_build/<builder>`` reusing Sphinx's environment of the last successful render.
-
-    Sphinx reads again only pages whose files changed (executed notebooks keep their mtime
-    while cached). The environment is kept only from a render that succeeded: after a
-    failure or a kill the next render starts from nothing, so a page that warned (warnings
-    are errors) is read, and fails, again rather than being skipped as unchanged.
-    """
-    build = out / "_build"
-    marker = build / f".{builder}-complete"
-    if marker.is_file():
-        marker.unlink()  # until this render succeeds, its environment is not to be trusted
-    else:
-        for kept in (build / ".doctrees", build / builder, build / "jupyter_execute"):
-            shutil.rmtree(kept, ignore_errors=True)
-    result, built = jupyter_book(book, builder, out=out, env=env)
-    if result.returncode == 0:
-        marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.write_text("")
-    return result, built

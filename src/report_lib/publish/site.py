@@ -18,10 +18,12 @@ from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
+from report_lib.publish import cache
 from report_lib.publish.editions import SITE_FOLDER, write_edition
+from report_lib.publish.incremental import render_incrementally
 from report_lib.publish.languages import EDITIONS
 from report_lib.publish.lock import replace_tree
-from report_lib.publish.notebooks import ExecutionError, render_incrementally
+from report_lib.publish.notebooks import ExecutionError
 from report_lib.publish.toc import read_toc
 from report_lib.publish.variants import VariantError
 
@@ -50,7 +52,7 @@ def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants:
     """Generate and render the ``lang`` edition, then copy it to ``_build/.staging-<lang>``; return that, None on failure.
 
     Sphinx renders into :func:`sphinx_root`, which keeps its environment between builds
-    (:func:`report_lib.publish.notebooks.render_incrementally`): unchanged pages are not read again.
+    (:func:`report_lib.publish.incremental.render_incrementally`): unchanged pages are not read again.
     """
     try:
         folder = write_edition(root, data_dir, lang, variants)
@@ -60,7 +62,8 @@ def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants:
     except Exception as error:  # any other failure of one edition must not cost the other its build
         print(f"The {lang} edition was not built: {type(error).__name__}: {error}", file=sys.stderr)
         return None
-    result, built = render_incrementally(folder, builder, sphinx_root(root, lang), env={"REPORT_DATA": str(data_dir)})
+    result, built = render_incrementally(folder, builder, sphinx_root(root, lang), env={"REPORT_DATA": str(data_dir)},
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
     if result.returncode != 0 or not (built / "index.html").is_file():
         print(f"The {lang} edition's book build failed (exit {result.returncode}).", file=sys.stderr)
         return None

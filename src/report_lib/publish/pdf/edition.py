@@ -27,8 +27,10 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import LANGUAGES, Labels
+from report_lib.publish import cache
 from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
-from report_lib.publish.notebooks import render_config, render_incrementally
+from report_lib.publish.incremental import render_incrementally
+from report_lib.publish.notebooks import render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
 from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages
@@ -110,7 +112,8 @@ def build_singlehtml(root: Path, toc: Toc, book: Path, edition: Edition) -> Path
     render_config(root, book, SPHINX_LANGUAGE[edition.parameters.get("lang", "en")])  # first: it makes the folder the pages' book root,
     write_toc(toc, book / "_toc.yml")  # so chart CSVs land there, not in the site's static files
     execute_pages(root, list(toc.all_pages), book, edition)
-    result, built = render_incrementally(book, "singlehtml", book, env={"REPORT_DATA": str(edition.data_dir)})
+    result, built = render_incrementally(book, "singlehtml", book, env={"REPORT_DATA": str(edition.data_dir)},
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
     page = built / f"{toc.root}.html"
     if result.returncode != 0 or not page.is_file():
         raise RuntimeError(f"the single-page HTML build failed (exit {result.returncode})")
