@@ -125,6 +125,7 @@ def test_second_build_stops_while_first_runs(book):
     assert code == 0, err[-3000:]
     stamp(book, "good")
     good = site_of(book)
+    forget_executed_pages(book)
     first = start(book)
     deadline = time.monotonic() + 60
     while not lock_path(book).exists() or lock_path(book).read_text().strip() != str(first.pid):
