@@ -102,7 +102,7 @@ class PageJob:
 def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str) -> notebooks.Outcome:
     """Execute one page in its edition's language into ``folder/<page>.ipynb``, unless the cached one is fresh."""
     notebook = relocate(notebooks.load_page(job.source, job.lang), MARKET)
-    notebooks.set_parameters(notebook, {"lang": job.lang, "data_dir": str(data_dir)})
+    notebooks.set_parameters(notebook, {"lang": job.lang})  # the data folder comes in REPORT_DATA
     return cache.run_cached(notebook, folder / f"{job.page}.ipynb", {"lang": job.lang, "page": job.page}, data_dir,
                             environment, f"{job.lang}/{job.page}", f"page failed: {job.page} ({job.lang} edition)")
 

@@ -36,13 +36,6 @@ def reference_path(folder: Path, page: str) -> Path:
     return folder / (Path(page).stem + ".ipynb")
 
 
-def execute_page(root: Path, page: str, workdir: Path, **parameters: str) -> nbformat.NotebookNode:
-    """Execute a page of the book at ``root`` in ``workdir`` with ``parameters`` (see :func:`notebooks.set_parameters`)."""
-    notebook = notebooks.load_page(page_source(root, page))
-    notebooks.set_parameters(notebook, parameters)
-    return notebooks.execute(notebook, workdir, name=f"{page} failed")
-
-
 def executed_path(root: Path, page: str) -> Path:
     """Return where the cached executor keeps ``page`` as the references run it (``_build/nbval-pages/<page>.ipynb``)."""
     return root / "_build" / "nbval-pages" / f"{page}.ipynb"

@@ -3,7 +3,8 @@
 For each chapter of the report part of ``_toc.yml`` (:mod:`report_lib.publish.toc`) and each
 bank type in ``segments.csv``, the chapter becomes a variant notebook
 (:mod:`report_lib.publish.variant_page`) that opens with the segment's key findings and runs
-with ``segment``, ``lang`` and ``data_dir`` (:mod:`report_lib.publish.notebooks`). Executed
+with ``segment`` and ``lang`` (:mod:`report_lib.publish.notebooks`) and the data folder in ``REPORT_DATA``
+(so a cache entry does not depend on where the data lies, only on what it holds). Executed
 notebooks land in ``variants/<segment>/<chapter>.ipynb`` (so the page is
 ``variants/<segment>/<chapter>.html``), beside a generated index page per segment and the
 overview ``variants/index.ipynb`` (from the book source ``reference/templates/variants_index.md``).
@@ -87,7 +88,7 @@ class VariantJob:
     """The report's chapters, whose relative links are rewritten to stay among the segment's variants (none: no rewrite)."""
 
 
-def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
+def variant_notebook(job: VariantJob) -> nbformat.NotebookNode:
     """Return the notebook a job executes: the page relocated, with parameters and (for a bank type) the opening."""
     variant = job.variant
     notebook = relocate(notebooks.load_page(job.source, variant.lang), variant.segment, job.title_suffix,
@@ -95,7 +96,7 @@ def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
                         extra_markdown=job.extra_markdown)
     if notebooks.declared_parameters(notebook) == []:
         raise VariantError(f"{job.source}: no cell tagged 'parameters'; a variant cannot pass segment and lang")
-    notebooks.set_parameters(notebook, {"segment": variant.segment, "lang": variant.lang, "data_dir": str(data_dir)})
+    notebooks.set_parameters(notebook, {"segment": variant.segment, "lang": variant.lang})
     if variant.segment != MARKET and job.chapter is not None:
         notebooks.insert_opening(notebook, job.chapter, job.opening_heading)
     notebooks.number_cells(notebook)
@@ -105,7 +106,7 @@ def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
 def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool) -> notebooks.Outcome:
     """Execute one variant into its target, unless the cache says the last execution is still good."""
     variant = job.variant
-    notebook = variant_notebook(job, data_dir)
+    notebook = variant_notebook(job)
     notebook.metadata[cache.METADATA_KEY] = {"segment": variant.segment, "page": variant.page, "lang": variant.lang}
     return cache.run_cached(notebook, variant.target(root), {"segment": variant.segment, "lang": variant.lang},
                             data_dir, environment, variant.docname,
