@@ -90,8 +90,12 @@ def is_fresh(target: Path, key: str, data_dir: Path) -> bool:
 
 
 def run_cached(notebook: nbformat.NotebookNode, target: Path, parameters: dict, data_dir: Path, environment: str,
-               name: str, failure: str, env: dict[str, str] | None = None, force: bool = False) -> notebooks.Outcome:
+               name: str, failure: str, env: dict[str, str] | None = None, force: bool = False,
+               check_only: bool = False) -> notebooks.Outcome | None:
     """Execute ``notebook`` into ``target`` unless the cache entry there is fresh; return what happened.
+
+    With ``check_only`` nothing is executed: the outcome ``cached`` for a fresh entry, else None
+    (the ``check`` of :func:`report_lib.publish.notebooks.run_all`).
 
     ``notebook`` must end with the run-record cell (:func:`report_lib.publish.variant_page.add_run_record`);
     it runs in ``target``'s folder with ``REPORT_DATA=data_dir`` and ``env``. The key covers the
@@ -103,6 +107,8 @@ def run_cached(notebook: nbformat.NotebookNode, target: Path, parameters: dict, 
     key = variant_key(nbformat.writes(notebook), {**parameters, "env": env or {}}, environment)
     if not force and is_fresh(target, key, data_dir):
         return notebooks.Outcome(name, "cached")
+    if check_only:
+        return None
     start = time.perf_counter()
     target.parent.mkdir(parents=True, exist_ok=True)
     notebooks.execute(notebook, target.parent, env={"REPORT_DATA": str(data_dir), **(env or {})}, name=failure)

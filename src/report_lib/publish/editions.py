@@ -99,12 +99,14 @@ class PageJob:
     lang: str
 
 
-def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str) -> notebooks.Outcome:
+def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str,
+                check_only: bool = False) -> notebooks.Outcome | None:
     """Execute one page in its edition's language into ``folder/<page>.ipynb``, unless the cached one is fresh."""
     notebook = relocate(notebooks.load_page(job.source, job.lang), MARKET)
     notebooks.set_parameters(notebook, {"lang": job.lang})  # the data folder comes in REPORT_DATA
     return cache.run_cached(notebook, folder / f"{job.page}.ipynb", {"lang": job.lang, "page": job.page}, data_dir,
-                            environment, f"{job.lang}/{job.page}", f"page failed: {job.page} ({job.lang} edition)")
+                            environment, f"{job.lang}/{job.page}", f"page failed: {job.page} ({job.lang} edition)",
+                            check_only=check_only)
 
 
 def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
@@ -130,8 +132,8 @@ def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
     if toc.report and variants:  # first: the variants are most of the work and fail the build as early
         toc_path = render_variants(root, data_dir, lang, workers, out=folder, log=log)
     jobs = [PageJob(page, page_source(root, page), lang) for page in toc.all_pages]
-    notebooks.run_all(jobs, partial(render_page, folder=folder, data_dir=data_dir,
-                                    environment=cache.environment_key(root)), f"pages ({lang})", workers, log)
+    work = partial(render_page, folder=folder, data_dir=data_dir, environment=cache.environment_key(root))
+    notebooks.run_all(jobs, work, f"pages ({lang})", workers, log, check=partial(work, check_only=True))
     translate_captions(toc_path, Labels(load_dataset(data_dir), lang), folder / "_toc.yml")
     return folder
 

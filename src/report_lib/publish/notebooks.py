@@ -200,11 +200,14 @@ class Outcome:
 
 
 def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers: int = WORKERS,
-            log: Callable[[str], None] | None = None) -> list[Outcome]:
+            log: Callable[[str], None] | None = None,
+            check: Callable[[Job], Outcome | None] | None = None) -> list[Outcome]:
     """Run ``work`` on every job, ``workers`` at a time, with one line per job and a summary.
 
-    Every job runs even when one fails; then an :class:`ExecutionError` lists the failures.
-    Returns the outcomes in the order of ``jobs``.
+    ``check``, when given, is asked first, in this process, for each job: the outcome of a job
+    that needs no work (a fresh cache entry), or None. Only the other jobs go to the workers, so a
+    build with nothing to execute starts no worker process. Every job runs even when one fails;
+    then an :class:`ExecutionError` lists the failures. Returns the outcomes in the order of ``jobs``.
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     start, total = time.perf_counter(), len(jobs)
@@ -215,14 +218,27 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
         timing = f" in {outcome.seconds:.1f} s" if outcome.status == "executed" else ""
         log(f"{what} [{done}/{total}] {outcome.name}: {outcome.status}{timing}")
 
+    def checked(index: int) -> Outcome | None:
+        try:
+            return check(jobs[index]) if check else None
+        except Exception:  # the job itself will report what is wrong
+            return None
+
     def results() -> Iterable[tuple[int, Callable[[], Outcome]]]:
-        if workers <= 1 or total <= 1:
-            for index, job in enumerate(jobs):
-                yield index, lambda job=job: work(job)
+        pending = []
+        for index in range(total):
+            outcome = checked(index)
+            if outcome is None:
+                pending.append(index)
+            else:
+                yield index, lambda outcome=outcome: outcome
+        if workers <= 1 or len(pending) <= 1:
+            for index in pending:
+                yield index, lambda job=jobs[index]: work(job)
             return
         # Spawned, not forked: a fork of a process that has run a kernel client can deadlock in zmq.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(work, job): index for index, job in enumerate(jobs)}
+            futures = {pool.submit(work, jobs[index]): index for index in pending}
             for future in as_completed(futures):
                 yield futures[future], future.result
 

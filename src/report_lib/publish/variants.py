@@ -103,14 +103,17 @@ def variant_notebook(job: VariantJob) -> nbformat.NotebookNode:
     return notebook
 
 
-def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool) -> notebooks.Outcome:
-    """Execute one variant into its target, unless the cache says the last execution is still good."""
+def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool,
+               check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute one variant into its target, unless the cache says the last execution is still good (``check_only``: see
+    :func:`report_lib.publish.cache.run_cached`)."""
     variant = job.variant
     notebook = variant_notebook(job)
     notebook.metadata[cache.METADATA_KEY] = {"segment": variant.segment, "page": variant.page, "lang": variant.lang}
     return cache.run_cached(notebook, variant.target(root), {"segment": variant.segment, "lang": variant.lang},
                             data_dir, environment, variant.docname,
-                            f"variant failed: segment {variant.segment}, chapter {variant.page}", force=force)
+                            f"variant failed: segment {variant.segment}, chapter {variant.page}", force=force,
+                            check_only=check_only)
 
 
 def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]]:
@@ -212,7 +215,7 @@ def render_variants(root: Path | None = None, data_dir: Path | None = None, lang
     jobs, segments, label = plan(root, data_dir, lang, only)
     work = partial(render_job, root=out, data_dir=data_dir, environment=cache.environment_key(root), force=force)
     try:
-        notebooks.run_all(jobs, work, "variants", workers, log)
+        notebooks.run_all(jobs, work, "variants", workers, log, check=partial(work, check_only=True))
     except notebooks.ExecutionError as error:
         raise VariantError(str(error)) from None
     remove_stale(out, jobs)

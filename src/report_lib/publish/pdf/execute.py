@@ -50,12 +50,13 @@ def page_notebook(root: Path, page: str, edition: Edition) -> nbformat.NotebookN
     return notebook
 
 
-def execute_page(page: str, root: Path, target: Path, edition: Edition, environment: str) -> notebooks.Outcome:
+def execute_page(page: str, root: Path, target: Path, edition: Edition, environment: str,
+                 check_only: bool = False) -> notebooks.Outcome | None:
     """Execute one page of the book at ``root`` for ``edition`` into ``target/<page>.ipynb``, unless cached."""
     notebook = add_run_record(page_notebook(root, page, edition))
     return cache.run_cached(notebook, target / f"{page}.ipynb", {**edition.parameters, "page": page}, edition.data_dir,
                             environment, page, f"{page} failed for the PDF with {edition.parameters}",
-                            env={MODE_VARIABLE: "static"})
+                            env={MODE_VARIABLE: "static"}, check_only=check_only)
 
 
 def execute_pages(root: Path, pages: list[str], target: Path, edition: Edition,
@@ -70,8 +71,8 @@ def execute_pages(root: Path, pages: list[str], target: Path, edition: Edition,
         Naming every page that failed and its failing cell.
     """
     try:
-        notebooks.run_all(pages, partial(execute_page, root=root, target=target, edition=edition,
-                                         environment=cache.environment_key(root)), "PDF pages", workers)
+        work = partial(execute_page, root=root, target=target, edition=edition, environment=cache.environment_key(root))
+        notebooks.run_all(pages, work, "PDF pages", workers, check=partial(work, check_only=True))
     except notebooks.ExecutionError as error:
         raise PageFailedError(str(error)) from None
     return [target / f"{page}.ipynb" for page in pages]
