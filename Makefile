@@ -24,6 +24,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 ## Validate the data, render the bank-type variants, then build the HTML book into _build/html (a failed build keeps the last good one).
+## Cached: only pages whose source, library or data read changed execute again, and Sphinx reads only those (see README).
 book: venv
 	$(PY) -m report_lib build --data "$(REPORT_DATA)"
 

@@ -1,17 +1,24 @@
-"""Time the project's commands and print medians (the machine is noisy: compare ratios within one run).
+"""Time the book's builds in one run and print each as a ratio to the floor or to the cold build.
 
-Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--only check-data,book,pdf,test]``.
-After ``pdf`` it also prints the PDF's page count and file size.
-Each command runs ``--repeat`` times in the current checkout (with its .venv already set up).
+Usage: ``.venv/bin/python benchmarks/build_times.py [--repeat 3] [--test]``
+(with ``PYTHONPATH=src`` and the ``.venv`` already set up; ``make`` is run with ``-o .venv/.installed``).
 
-Scenarios of the bank-type variants (``report_lib.publish.variants``):
+Scenarios, each ``--repeat`` times (medians are printed; the machine is noisy, so compare
+ratios within one run):
 
-- ``book-cold``: ``_build/`` and ``variants/`` removed, then ``make book`` (every variant executes);
-- ``book-no-change``: ``make book`` again (every variant comes from the cache);
+- ``floor``: what the pages cannot go below: one empty notebook executed through the one
+  cached executor (:func:`report_lib.publish.cache.run_cached`, forced), times the number of
+  pages the cold build executed, divided by the workers (:data:`report_lib.publish.notebooks.WORKERS`);
+- ``book-cold``: ``_build/`` and ``variants/`` removed, then ``make book`` (every page executes);
+- ``book-no-change``: ``make book`` again (nothing executes, Sphinx reads nothing);
 - ``book-one-data-file``: ``make book DATA=<copy>`` after changing one data file of a copy of
-  ``data/`` (``reference/policies.csv``, read only by chapter 1): exactly its readers re-execute.
+  ``data/`` (``reference/policies.csv``, read by chapter 1): exactly its readers execute, in
+  both editions. The first build from the copy (untimed) reuses every page: a cache entry
+  depends on the data's content, not on its folder;
+- ``test`` (only with ``--test``, it is long): ``make test``.
 
-For the book scenarios the time of the variant step alone (from its log line) is printed too.
+Each line gives the median, the runs, the pages executed per run (from the executor's
+summary lines) and the ratios.
 """
 
 from __future__ import annotations
@@ -25,21 +32,26 @@ import tempfile
 import time
 from pathlib import Path
 
+import nbformat
+
+from report_lib.publish import cache, notebooks
+from report_lib.publish.variant_page import add_run_record
+
 ROOT = Path(__file__).resolve().parents[1]
-MAKE = ["make", "--no-print-directory"]
+MAKE = ["make", "--no-print-directory", "-o", ".venv/.installed"]
 DATA_COPY = Path(tempfile.gettempdir()) / "report-benchmark-data"
-VARIANT_LINE = re.compile(r"variants: (\d+) executed, \d+ reused from cache, \d+ failed, ([\d.]+) s")
-"""The summary line of ``report_lib.publish.notebooks.run_all`` for the variants."""
+SUMMARY = re.compile(r"^[^\n:]+: (\d+) executed, \d+ reused from cache, \d+ failed, [\d.]+ s$", re.M)
+"""The summary line :func:`report_lib.publish.notebooks.run_all` prints for each group of pages."""
 
 
-def _clean() -> None:
+def clean() -> None:
+    """Remove everything a build made (cold start)."""
     shutil.rmtree(ROOT / "_build", ignore_errors=True)
     shutil.rmtree(ROOT / "variants", ignore_errors=True)
 
 
-def _change_one_data_file() -> None:
-    if not DATA_COPY.is_dir():
-        shutil.copytree(ROOT / "data", DATA_COPY)
+def toggle_one_data_file() -> None:
+    """Change ``reference/policies.csv`` of the data copy (alternating between two spellings of one name)."""
     policies = DATA_COPY / "reference" / "policies.csv"
     text = policies.read_text(encoding="utf-8")
     marker = "Digital China"
@@ -47,68 +59,64 @@ def _change_one_data_file() -> None:
     policies.write_text(swapped, encoding="utf-8")
 
 
-COMMANDS = {
-    "check-data": (None, MAKE + ["check-data"]),
-    "book": (None, MAKE + ["book"]),
-    "pdf": (None, MAKE + ["pdf"]),
-    "test": (None, MAKE + ["test"]),
-    "book-cold": (_clean, MAKE + ["book"]),
-    "book-no-change": (None, MAKE + ["book"]),
-    "book-one-data-file": (_change_one_data_file, MAKE + ["book", f"DATA={DATA_COPY}"]),
-}
-
-
-def time_command(command: list[str]) -> tuple[float, str]:
-    """Run ``command`` once in the project root; return wall seconds and its stderr (fails loudly on error)."""
+def run(command: list[str]) -> tuple[float, int]:
+    """Run ``command`` in the project root; return wall seconds and pages executed (fails loudly on error)."""
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr[-3000:]}")
-    return time.perf_counter() - start, result.stderr
+    return time.perf_counter() - start, sum(int(n) for n in SUMMARY.findall(result.stderr))
+
+
+def empty_page_seconds() -> float:
+    """Execute an empty page through the cached executor (forced) once; return the seconds."""
+    with tempfile.TemporaryDirectory() as folder:
+        notebook = add_run_record(nbformat.v4.new_notebook(metadata={"kernelspec": dict(notebooks.KERNELSPEC)}))
+        start = time.perf_counter()
+        cache.run_cached(notebook, Path(folder) / "empty.ipynb", {}, ROOT / "data", "benchmark", "empty", "empty page",
+                         force=True)
+        return time.perf_counter() - start
+
+
+def measure(name: str, repeat: int, command: list[str], prepare=None) -> dict:
+    """Run a scenario ``repeat`` times; return its name, runs and pages executed."""
+    times, executed = [], []
+    for _ in range(repeat):
+        if prepare:
+            prepare()
+        seconds, pages = run(command)
+        times.append(seconds)
+        executed.append(pages)
+        print(f"  {name}: {seconds:.1f} s, {pages} pages executed", flush=True)
+    return {"name": name, "times": times, "executed": executed}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", default="check-data,book,test")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per scenario (median printed; default 3)")
+    parser.add_argument("--test", action="store_true", help="also time `make test` (long)")
     args = parser.parse_args()
-    for name in args.only.split(","):
-        prepare, command = COMMANDS[name]
-        if name == "book-one-data-file":
-            shutil.rmtree(DATA_COPY, ignore_errors=True)
-            time_command(command[:-1] + [f"DATA={_copy()}"])  # first build from the copy: all cached
-        times, variant_times, executed = [], [], []
-        for _ in range(args.repeat):
-            if prepare:
-                prepare()
-            seconds, log = time_command(command)
-            times.append(seconds)
-            found = VARIANT_LINE.search(log)
-            if found:
-                variant_times.append(float(found.group(2)))
-                executed.append(int(found.group(1)))
-        runs = ", ".join(f"{t:.1f}" for t in times)
-        line = f"{name:<19} median {statistics.median(times):6.1f} s  (runs: {runs})"
-        if variant_times:
-            line += (f"; variant step median {statistics.median(variant_times):.1f} s, "
-                     f"notebooks executed per run: {executed}")
-        print(line, flush=True)
-        if name == "pdf":
-            print(f"{'':<19} {pdf_summary()}", flush=True)
-
-
-def _copy() -> Path:
+    rows = [measure("book-cold", args.repeat, MAKE + ["book"], clean),
+            measure("book-no-change", args.repeat, MAKE + ["book"])]
+    shutil.rmtree(DATA_COPY, ignore_errors=True)
     shutil.copytree(ROOT / "data", DATA_COPY)
-    return DATA_COPY
-
-
-def pdf_summary() -> str:
-    """Return the page count and size of the main PDF edition."""
-    from report_lib.publish.pdf.edition import pdf_path
-    from report_lib.publish.pdf.chromium import page_count
-
-    pdf = pdf_path(ROOT)
-    return f"{pdf.name}: {page_count(pdf)} pages, {pdf.stat().st_size / 1e6:.2f} MB"
+    run(MAKE + ["book", f"DATA={DATA_COPY}"])  # the copy holds the same content: every page reused
+    rows.append(measure("book-one-data-file", args.repeat, MAKE + ["book", f"DATA={DATA_COPY}"], toggle_one_data_file))
+    if args.test:
+        rows.append(measure("test", args.repeat, MAKE + ["test"]))
+    empty = statistics.median(empty_page_seconds() for _ in range(max(args.repeat, 3)))
+    pages = statistics.median(rows[0]["executed"])
+    floor = empty * pages / notebooks.WORKERS
+    cold = statistics.median(rows[0]["times"])
+    print(f"\nfloor: empty page {empty:.2f} s x {pages:g} pages / {notebooks.WORKERS} workers = {floor:.1f} s\n")
+    print("| scenario | median | runs | pages executed | / floor | / cold |")
+    print("|---|---|---|---|---|---|")
+    print(f"| floor | {floor:.1f} s | | {pages:g} | 1.00 | {floor / cold:.2f} |")
+    for row in rows:
+        median = statistics.median(row["times"])
+        runs = ", ".join(f"{t:.1f}" for t in row["times"])
+        executed = ", ".join(str(n) for n in row["executed"])
+        print(f"| {row['name']} | {median:.1f} s | {runs} | {executed} | {median / floor:.2f} | {median / cold:.2f} |")
 
 
 if __name__ == "__main__":

@@ -48,3 +48,27 @@ def test_keys_depend_on_source_parameters_and_environment(tmp_path):
     first = environment_key(tmp_path)
     (tmp_path / "requirements.txt").write_text("a==2\n")
     assert environment_key(tmp_path) != first
+
+
+def test_an_edited_or_truncated_entry_is_not_fresh(tmp_path, data_copy):
+    """The content hash catches an output edited after execution; a truncated file is not fresh either."""
+    target = cached_notebook(tmp_path, data_copy, [])
+    notebook = nbformat.read(target, as_version=4)
+    notebook.cells.append(nbformat.v4.new_code_cell("x", outputs=[nbformat.v4.new_output("stream", text="1\n")]))
+    nbformat.write(notebook, target)
+    assert not is_fresh(target, "key-1", data_copy)
+    target = cached_notebook(tmp_path, data_copy, [])
+    target.write_bytes(target.read_bytes()[:50])
+    assert not is_fresh(target, "key-1", data_copy)
+
+
+def test_an_unchanged_file_is_not_rewritten(tmp_path):
+    """write_if_changed keeps the mtime of a file that already holds the bytes."""
+    from report_lib.publish.lock import write_if_changed
+
+    path = tmp_path / "a.yml"
+    assert write_if_changed(path, "a: 1\n")
+    path.touch()
+    before = path.stat().st_mtime_ns
+    assert not write_if_changed(path, "a: 1\n") and path.stat().st_mtime_ns == before
+    assert write_if_changed(path, "a: 2\n") and path.read_text() == "a: 2\n"

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import set_figure_value
 from report_lib import paths
-from report_lib.publish.nbval_refs import execute_page, reference_pages, reference_path
+from report_lib.publish.nbval_refs import reference_pages, reference_path
 from report_lib.publish.notebooks import load_page
 from report_lib.publish.toc import page_source
 
@@ -55,25 +55,16 @@ def run_nbval(notebook: Path, data_dir: Path) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_nbval_fails_when_a_figure_changes(tmp_path, data_copy):
-    """Changing one published level in a copy of the data makes nbval fail on chapter 1."""
+    """Changing one published level in a copy of the data makes nbval fail on chapter 1.
+
+    (That the reference passes with the data of record is what the nbval run over tests/notebooks shows.)
+    """
     notebook = tmp_path / "01_background.ipynb"
     shutil.copy(reference_path(REFERENCES, "chapters/01_background"), notebook)
-    assert run_nbval(notebook, paths.DEFAULT_DATA_DIR).returncode == 0
-
     set_figure_value(data_copy, "c1_card_level_2020", "89.9")
     result = run_nbval(notebook, data_copy)
     assert result.returncode != 0
     assert "89.9" in result.stdout
-
-
-@pytest.mark.slow
-def test_chapter_one_runs_with_chinese_labels(tmp_path, monkeypatch):
-    """Chapter 1 executes with lang='zh': every label it needs exists in Chinese."""
-    monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
-    notebook = execute_page(paths.PROJECT_ROOT, "chapters/01_background", tmp_path, lang="zh")
-    html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
-                   for o in c.outputs)
-    assert "银行卡累计发卡量" in html and "重新计算增长率" in html
 
 
 @pytest.mark.slow
@@ -85,14 +76,3 @@ def test_nbval_fails_when_a_segment_share_changes(tmp_path, data_copy):
     result = run_nbval(notebook, data_copy)
     assert result.returncode != 0
     assert "02_current_state.ipynb::Cell" in result.stdout  # the sizes, evidence and prose cells differ
-
-
-@pytest.mark.slow
-def test_chapter_two_runs_for_a_bank_type_in_chinese(tmp_path, monkeypatch):
-    """Chapter 2 executes for regional banks with Chinese labels, inferred n on the bars."""
-    monkeypatch.setenv("REPORT_DATA", str(paths.DEFAULT_DATA_DIR))
-    notebook = execute_page(paths.PROJECT_ROOT, "chapters/02_current_state", tmp_path, lang="zh",
-                            segment="regional")
-    html = "".join(o.get("data", {}).get("text/html", "") for c in notebook.cells if c.cell_type == "code"
-                   for o in c.outputs)
-    assert "区域性" in html and "（推断）" in html

@@ -81,6 +81,24 @@ def test_run_all_runs_every_job_then_names_the_failures():
     assert sum("executed in" in line for line in lines) == 2
 
 
+def test_run_all_asks_the_check_first_and_starts_no_worker_when_all_are_fresh():
+    """Jobs the check answers never reach ``work``; with every job answered no worker process starts."""
+    lines: list[str] = []
+    worked: list[int] = []
+
+    def work(job: int) -> notebooks.Outcome:  # local: a worker process could not even receive it
+        worked.append(job)
+        return notebooks.Outcome(f"job {job}", "executed", 0.5)
+
+    def check(job: int) -> notebooks.Outcome | None:
+        return notebooks.Outcome(f"job {job}", "cached") if job != 3 else None
+
+    notebooks.run_all([1, 2, 3], work, "pages", workers=2, log=lines.append, check=check)
+    assert worked == [3] and lines[2] == "pages [3/3] job 3: executed in 0.5 s"
+    outcomes = notebooks.run_all([1, 2], work, "pages", workers=2, log=lines.append, check=check)
+    assert worked == [3] and [o.status for o in outcomes] == ["cached", "cached"]
+
+
 @pytest.mark.slow
 def test_execute_names_the_failing_cell_and_prints_no_kernel_warning(tmp_path, capfd):
     """A failing cell is named by its index in the page; the kernel starts without the TCP warning."""

@@ -47,7 +47,7 @@ def test_variant_notebook_titles_opens_and_suffixes_targets():
     """The title names the segment, the opening follows the injected parameters, MyST targets get the segment."""
     job = VariantJob(Variant("chapters/02_fixture", "regional"), FIXTURE, " (Regional)", 2, "Key findings",
                      chapters=("chapters/02_fixture",))
-    notebook = variant_notebook(job, paths.DEFAULT_DATA_DIR)
+    notebook = variant_notebook(job)
     sources = [c.source for c in notebook.cells]
     assert sources[0].startswith("# 2. A test chapter with figures by bank type (Regional)")
     position = next(i for i, c in enumerate(notebook.cells) if "injected-parameters" in c.metadata.get("tags", []))
@@ -64,7 +64,7 @@ def test_a_page_without_parameters_cannot_be_a_variant(tmp_path):
     """A variant needs a parameters cell to pass segment and lang."""
     (tmp_path / "page.md").write_text("# Page\n")
     with pytest.raises(VariantError, match="parameters"):
-        variant_notebook(VariantJob(Variant("page", "regional"), tmp_path / "page.md"), paths.DEFAULT_DATA_DIR)
+        variant_notebook(VariantJob(Variant("page", "regional"), tmp_path / "page.md"))
 
 
 @pytest.fixture(scope="module")

@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import Callable
 
-import nbformat
 import yaml
 
 from report_lib.analysis.segments import MARKET
@@ -30,9 +29,10 @@ from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import Labels
 from report_lib.publish import cache, notebooks
 from report_lib.publish.languages import EDITIONS
+from report_lib.publish.lock import write_if_changed
 from report_lib.publish.search_words import write_user_dictionary
 from report_lib.publish.toc import page_source, read_toc
-from report_lib.publish.variant_page import relocate, take_run_record
+from report_lib.publish.variant_page import relocate
 from report_lib.publish.variants import render_variants
 
 SITE_FOLDER = {"en": "", "zh": "zh"}
@@ -86,7 +86,7 @@ def translate_captions(toc_path: Path, label: Labels, target: Path) -> Path:
     for part in toc.get("parts", []):
         if "caption" in part:
             part["caption"] = label(caption_key(part["caption"]))
-    target.write_text(yaml.safe_dump(toc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_if_changed(target, yaml.safe_dump(toc, allow_unicode=True, sort_keys=False))
     return target
 
 
@@ -99,30 +99,22 @@ class PageJob:
     lang: str
 
 
-def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str) -> notebooks.Outcome:
+def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str,
+                check_only: bool = False) -> notebooks.Outcome | None:
     """Execute one page in its edition's language into ``folder/<page>.ipynb``, unless the cached one is fresh."""
-    target = folder / f"{job.page}.ipynb"
     notebook = relocate(notebooks.load_page(job.source, job.lang), MARKET)
-    notebooks.set_parameters(notebook, {"lang": job.lang, "data_dir": str(data_dir)})
-    notebooks.number_cells(notebook)
-    key = cache.variant_key(nbformat.writes(notebook), {"lang": job.lang, "page": job.page}, environment)
-    if cache.is_fresh(target, key, data_dir):
-        return notebooks.Outcome(f"{job.lang}/{job.page}", "cached")
-    start = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    notebooks.execute(notebook, target.parent, env={"REPORT_DATA": str(data_dir)},
-                      name=f"page failed: {job.page} ({job.lang} edition)")
-    record = take_run_record(notebook)
-    cache.stamp(notebook, key, data_dir, record["read"], record["written"])
-    nbformat.write(notebook, target)
-    return notebooks.Outcome(f"{job.lang}/{job.page}", "executed", time.perf_counter() - start)
+    notebooks.set_parameters(notebook, {"lang": job.lang})  # the data folder comes in REPORT_DATA
+    return cache.run_cached(notebook, folder / f"{job.page}.ipynb", {"lang": job.lang, "page": job.page}, data_dir,
+                            environment, f"{job.lang}/{job.page}", f"page failed: {job.page} ({job.lang} edition)",
+                            check_only=check_only)
 
 
 def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
-                  workers: int = notebooks.WORKERS) -> Path:
+                  workers: int = notebooks.WORKERS, log: Callable[[str], None] | None = None) -> Path:
     """Generate the sources of the ``lang`` edition (pages executed, variants rendered, config, toc); return the folder.
 
-    ``variants`` renders the bank-type variants when the toc has a report part.
+    ``variants`` renders the bank-type variants when the toc has a report part; ``log`` takes the
+    progress lines (default: stderr).
 
     Raises
     ------
@@ -134,14 +126,14 @@ def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
     folder = edition_root(root, lang)
     folder.mkdir(parents=True, exist_ok=True)
     config = edition_config(root, lang, data_dir, folder)
-    (folder / "_config.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_if_changed(folder / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     toc = read_toc(root)
     toc_path = root / "_toc.yml"
     if toc.report and variants:  # first: the variants are most of the work and fail the build as early
-        toc_path = render_variants(root, data_dir, lang, workers, out=folder)
+        toc_path = render_variants(root, data_dir, lang, workers, out=folder, log=log)
     jobs = [PageJob(page, page_source(root, page), lang) for page in toc.all_pages]
-    notebooks.run_all(jobs, partial(render_page, folder=folder, data_dir=data_dir,
-                                    environment=cache.environment_key(root)), f"pages ({lang})", workers)
+    work = partial(render_page, folder=folder, data_dir=data_dir, environment=cache.environment_key(root))
+    notebooks.run_all(jobs, work, f"pages ({lang})", workers, log, check=partial(work, check_only=True))
     translate_captions(toc_path, Labels(load_dataset(data_dir), lang), folder / "_toc.yml")
     return folder
 

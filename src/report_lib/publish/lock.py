@@ -6,7 +6,8 @@ lock; a second build started meanwhile stops at once with :class:`BuildRunning`.
 :func:`replace_tree` puts a finished tree in place in one step (Linux ``renameat2`` with
 ``RENAME_EXCHANGE``), and :func:`recover` repairs what a build killed by an older
 two-step swap left behind. :func:`write_atomically` writes a file through a temporary
-sibling and ``os.replace``.
+sibling and ``os.replace``; :func:`write_if_changed` does so only when the bytes differ, so an
+unchanged generated file keeps its mtime (Sphinx then does not read it again).
 """
 
 from __future__ import annotations
@@ -133,3 +134,12 @@ def write_atomically(target: Path, data: str | bytes, encoding: str = "utf-8") -
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_if_changed(target: Path, data: str | bytes, encoding: str = "utf-8") -> bool:
+    """Write ``data`` to ``target`` atomically unless it already holds exactly these bytes; return True if written."""
+    encoded = data.encode(encoding) if isinstance(data, str) else data
+    if target.is_file() and target.read_bytes() == encoded:
+        return False
+    write_atomically(target, encoded)
+    return True

@@ -6,19 +6,21 @@ fails the tests. ``python -m report_lib refresh-nbval`` rewrites the references 
 intended change; a test checks that their code still matches the pages. The pages are
 those of ``_toc.yml`` (variants aside) that have a cell tagged ``nbval-check-output``;
 where the references live is the caller's choice (the command line passes ``tests/notebooks``).
+Pages run through the one cached executor (:func:`report_lib.publish.cache.run_cached`) into
+``_build/nbval-pages``: a refresh with nothing changed executes nothing.
 """
 
 from __future__ import annotations
 
-import time
 from functools import partial
 from pathlib import Path
 
 import nbformat
 
-from report_lib.publish import notebooks
+from report_lib.publish import cache, notebooks
 from report_lib.publish.lock import write_atomically
 from report_lib.publish.toc import page_source, read_toc
+from report_lib.publish.variant_page import add_run_record
 
 CHECK_TAG = "nbval-check-output"
 WAVE_DATA = "examples/synthetic-wave"
@@ -40,55 +42,69 @@ def reference_path(folder: Path, page: str) -> Path:
     return folder / (Path(page).stem + ".ipynb")
 
 
-def execute_page(root: Path, page: str, workdir: Path, **parameters: str) -> nbformat.NotebookNode:
-    """Execute a page of the book at ``root`` in ``workdir`` with ``parameters`` (see :func:`notebooks.set_parameters`)."""
-    notebook = notebooks.load_page(page_source(root, page))
-    notebooks.set_parameters(notebook, parameters)
-    return notebooks.execute(notebook, workdir, name=f"{page} failed")
+def executed_path(root: Path, page: str, purpose: str = "nbval-pages") -> Path:
+    """Return where the cached executor keeps ``page`` as the references run it (``_build/<purpose>/<page>.ipynb``)."""
+    return root / "_build" / purpose / f"{page}.ipynb"
 
 
-def refresh_one(page: str, root: Path, folder: Path, data_dir: Path,
-                parameters: dict[str, str] | None = None) -> notebooks.Outcome:
-    """Execute ``page`` with ``data_dir`` and store it as its reference notebook in ``folder``.
-
-    ``parameters`` are set in the page's parameters cell (e.g. a ``data_dir`` relative to
-    ``folder``, for a reference that must run on other data than the test run's).
-    """
-    start = time.perf_counter()
-    folder.mkdir(parents=True, exist_ok=True)
-    notebook = notebooks.load_page(page_source(root, page))
-    if parameters:
-        notebooks.set_parameters(notebook, parameters)
-    notebooks.execute(notebook, folder, env={"REPORT_DATA": str(data_dir)}, name=f"{page} failed")
-    notebooks.number_cells(notebook)  # stable ids and no timestamps: a refresh diffs only real changes
+def reference_of(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Return the reference stored for an executed page: outputs of tagged cells only, no cache record, in place."""
+    notebook.metadata.pop(cache.METADATA_KEY, None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         cell.metadata.pop(notebooks.SOURCE_CELL, None)
         if cell.cell_type == "code" and CHECK_TAG not in cell.metadata.get("tags", []):
             cell.outputs = []  # nbval-lax compares only tagged cells; keep references small
-    write_atomically(reference_path(folder, page), nbformat.writes(notebook))
-    return notebooks.Outcome(page, "executed", time.perf_counter() - start)
+    return notebook
+
+
+def refresh_one(page: str, root: Path, folder: Path, data_dir: Path, environment: str,
+                stored_parameters: dict[str, str] | None = None) -> notebooks.Outcome:
+    """Execute ``page`` with ``data_dir`` (unless cached) and store it as its reference notebook in ``folder``.
+
+    ``stored_parameters`` are set in the stored reference's parameters cell (e.g. a
+    ``data_dir`` relative to ``folder``, for a reference nbval must run on other data than
+    the test run's); the page itself runs with ``data_dir`` there.
+    """
+    purpose = "nbval-pages" if stored_parameters is None else "nbval-wave-pages"
+    executed = executed_path(root, page, purpose)
+    notebook = add_run_record(notebooks.load_page(page_source(root, page)))
+    if stored_parameters is not None:
+        notebooks.set_parameters(notebook, {name: str(data_dir) for name in stored_parameters})
+    outcome = cache.run_cached(notebook, executed, {"page": page, "purpose": purpose}, data_dir, environment, page,
+                               f"{page} failed")
+    reference = reference_of(nbformat.read(executed, as_version=4))  # stable cell ids: a refresh diffs only real changes
+    if stored_parameters is not None:
+        notebooks.set_parameters(reference, stored_parameters)
+        notebooks.number_cells(reference)
+    write_atomically(reference_path(folder, page), nbformat.writes(reference))
+    return outcome
 
 
 def refresh_references(root: Path, folder: Path, data_dir: Path, workers: int = notebooks.WORKERS) -> list[Path]:
-    """Execute every page of the book at ``root`` with ``data_dir`` into its reference notebook in ``folder``."""
+    """Execute every page of the book at ``root`` with ``data_dir`` into its reference notebook in ``folder``.
+
+    The wave references (:func:`refresh_wave_references`) are refreshed too.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     pages = list(reference_pages(root))
-    notebooks.run_all(pages, partial(refresh_one, root=root, folder=folder, data_dir=data_dir), "nbval references",
-                      workers)
-    return [reference_path(folder, page) for page in pages] + refresh_wave_references(root, folder)
+    environment = cache.environment_key(root)
+    notebooks.run_all(pages, partial(refresh_one, root=root, folder=folder, data_dir=data_dir,
+                                     environment=environment), "nbval references", workers)
+    return [reference_path(folder, page) for page in pages] + refresh_wave_references(root, folder, environment)
 
 
-def refresh_wave_references(root: Path, folder: Path) -> list[Path]:
+def refresh_wave_references(root: Path, folder: Path, environment: str | None = None) -> list[Path]:
     """Execute :data:`WAVE_PAGES` on the synthetic wave (:data:`WAVE_DATA`) into ``folder/wave``.
 
-    The reference names the wave by a path relative to itself (nbval runs a notebook in its
-    folder), so it checks the chapter computed from respondent-level answers whatever data the
-    test run points at. ``make synthetic-wave`` writes the wave.
+    The stored reference names the wave by a path relative to itself (nbval runs a notebook in
+    its folder), so it checks the chapter computed from respondent-level answers whatever data
+    the test run points at. ``make synthetic-wave`` writes the wave.
     """
     target = folder / WAVE_FOLDER
-    data = root / WAVE_DATA
-    relative = Path(*[".."] * len(target.relative_to(root).parts)) / WAVE_DATA
+    target.mkdir(parents=True, exist_ok=True)
+    relative = Path(*[".."] * len(target.resolve().relative_to(root.resolve()).parts)) / WAVE_DATA
+    environment = environment or cache.environment_key(root)
     for page in WAVE_PAGES:
-        refresh_one(page, root, target, data, {"data_dir": relative.as_posix()})
+        refresh_one(page, root, target, (root / WAVE_DATA).resolve(), environment, {"data_dir": relative.as_posix()})
     return [reference_path(target, page) for page in WAVE_PAGES]

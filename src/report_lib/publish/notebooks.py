@@ -15,7 +15,8 @@ Variants, PDF editions, nbval references and on-demand renders all use these fun
   "Kernel is running over TCP without encryption" warning, which ipykernel prints for every
   TCP kernel without CurveZMQ keys;
 - :func:`run_all` runs jobs on :data:`WORKERS` processes with one progress line per page and a summary;
-- :func:`jupyter_book` is the one ``jupyter-book build`` invocation.
+- :func:`jupyter_book` is the one ``jupyter-book build`` invocation
+  (:mod:`report_lib.publish.incremental` runs it so that unchanged pages are not read again).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ import nbformat
 import yaml
 
 from report_lib.publish.languages import page_for_language
+from report_lib.publish.lock import write_if_changed
 
 WORKERS = int(os.environ.get("REPORT_WORKERS") or os.cpu_count() or 1)
 """Notebooks executed at once: one per core, or env ``REPORT_WORKERS``."""
@@ -171,7 +173,7 @@ def execute(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str] | No
     for attempt in range(1, KERNEL_ATTEMPTS + 1):
         manager = _kernel_manager()
         try:
-            NotebookClient(notebook, km=manager, timeout=TIMEOUT, kernel_name=KERNELSPEC["name"],
+            NotebookClient(notebook, km=manager, timeout=TIMEOUT, kernel_name=KERNELSPEC["name"], record_timing=False,
                            resources={"metadata": {"path": str(cwd)}}).execute(env={**os.environ, **(env or {})})
             return notebook
         except CellExecutionError:  # a cell raised: report it, never retry
@@ -198,11 +200,14 @@ class Outcome:
 
 
 def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers: int = WORKERS,
-            log: Callable[[str], None] | None = None) -> list[Outcome]:
+            log: Callable[[str], None] | None = None,
+            check: Callable[[Job], Outcome | None] | None = None) -> list[Outcome]:
     """Run ``work`` on every job, ``workers`` at a time, with one line per job and a summary.
 
-    Every job runs even when one fails; then an :class:`ExecutionError` lists the failures.
-    Returns the outcomes in the order of ``jobs``.
+    ``check``, when given, is asked first, in this process, for each job: the outcome of a job
+    that needs no work (a fresh cache entry), or None. Only the other jobs go to the workers, so a
+    build with nothing to execute starts no worker process. Every job runs even when one fails;
+    then an :class:`ExecutionError` lists the failures. Returns the outcomes in the order of ``jobs``.
     """
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     start, total = time.perf_counter(), len(jobs)
@@ -213,14 +218,27 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
         timing = f" in {outcome.seconds:.1f} s" if outcome.status == "executed" else ""
         log(f"{what} [{done}/{total}] {outcome.name}: {outcome.status}{timing}")
 
+    def checked(index: int) -> Outcome | None:
+        try:
+            return check(jobs[index]) if check else None
+        except Exception:  # the job itself will report what is wrong
+            return None
+
     def results() -> Iterable[tuple[int, Callable[[], Outcome]]]:
-        if workers <= 1 or total <= 1:
-            for index, job in enumerate(jobs):
-                yield index, lambda job=job: work(job)
+        pending = []
+        for index in range(total):
+            outcome = checked(index)
+            if outcome is None:
+                pending.append(index)
+            else:
+                yield index, lambda outcome=outcome: outcome
+        if workers <= 1 or len(pending) <= 1:
+            for index in pending:
+                yield index, lambda job=jobs[index]: work(job)
             return
         # Spawned, not forked: a fork of a process that has run a kernel client can deadlock in zmq.
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            futures = {pool.submit(work, job): index for index, job in enumerate(jobs)}
+            futures = {pool.submit(work, jobs[index]): index for index in pending}
             for future in as_completed(futures):
                 yield futures[future], future.result
 
@@ -253,7 +271,7 @@ def render_config(root: Path, folder: Path, language: str | None = None) -> Path
     config["only_build_toc_files"] = True
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "_config.yml"
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_if_changed(path, yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     return path
 
 
@@ -281,3 +299,4 @@ def jupyter_book(root: Path, builder: str, toc: Path | None = None, out: Path | 
             if TCP_WARNING not in line:
                 sys.stderr.write(line)
     return subprocess.CompletedProcess(command, process.returncode), built
+

@@ -12,13 +12,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import nbformat
 import yaml
 
 from report_lib import paths
-from report_lib.publish import notebooks
+from report_lib.publish import cache, notebooks
 from report_lib.publish.toc import chapter_number, page_source, read_toc
-from report_lib.publish.variant_page import take_run_record
 from report_lib.publish.variants import Variant, VariantError, VariantJob, variant_notebook
 
 
@@ -49,14 +47,12 @@ def render_one(chapter: str, segment: str, lang: str, out: Path, data_dir: Path 
     (out / "_toc.yml").write_text(yaml.safe_dump({"format": "jb-book", "root": variant.stem}), encoding="utf-8")
     suffix = "" if segment == MARKET else label("variants.title_suffix").format(name=label.segment(segment, short=False))
     job = VariantJob(variant, page_source(root, page), suffix, chapter_number(page), label("opening.heading"))
-    notebook = variant_notebook(job, data_dir)
     target = out / f"{variant.stem}.ipynb"
-    try:
-        notebooks.execute(notebook, out, name=f"{page} failed for segment {segment}")
+    try:  # the one cached executor: the same chapter rendered again into the same folder is not executed again
+        cache.run_cached(variant_notebook(job), target, {"segment": segment, "lang": lang}, data_dir,
+                         cache.environment_key(root), page, f"{page} failed for segment {segment}")
     except notebooks.ExecutionError as error:
         raise VariantError(str(error)) from None
-    take_run_record(notebook)
-    nbformat.write(notebook, target)
     shutil.rmtree(out / "_build" / "html", ignore_errors=True)
     # Other pages are absent: links to them only warn, so the build is not strict.
     result, built = notebooks.jupyter_book(out, "html", out=out, strict=False, capture=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 import jieba
 
 from report_lib.data.dataset import load_dataset
+from report_lib.publish.lock import write_if_changed
 
 NAME_COLUMNS = ("term_zh", "name_zh", "label_zh", "short_zh", "group_zh")
 """Columns of reference tables that hold a Chinese name or term."""
@@ -51,5 +52,5 @@ def search_words(data_dir: Path) -> list[str]:
 def write_user_dictionary(data_dir: Path, path: Path) -> Path:
     """Write :func:`search_words` as a jieba user dictionary (``word frequency`` per line) to ``path``; return it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(f"{word} {FREQUENCY}\n" for word in search_words(data_dir)), encoding="utf-8")
+    write_if_changed(path, "".join(f"{word} {FREQUENCY}\n" for word in search_words(data_dir)))
     return path

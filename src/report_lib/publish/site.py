@@ -1,8 +1,9 @@
 """Build the HTML book in both languages without ever destroying the last good build.
 
 Each language edition (:mod:`report_lib.publish.editions`) is generated under
-``_build/edition-<lang>`` and rendered into its own staging folder with warnings as
-errors. The English site is published to ``_build/html`` and the Chinese site, a tree of
+``_build/edition-<lang>`` and rendered with warnings as errors into ``_build/.sphinx-<lang>``,
+which keeps Sphinx's environment between builds so that an unchanged page is not read
+again; a successful render is copied to its staging folder. The English site is published to ``_build/html`` and the Chinese site, a tree of
 its own with its own search index, to ``_build/html/zh``. Only a successful build replaces
 a published tree (old tree moved aside, new tree moved in, old tree deleted); when one
 edition fails, the last good tree of that edition stays. Data is validated first, so
@@ -17,10 +18,12 @@ from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
+from report_lib.publish import cache
 from report_lib.publish.editions import SITE_FOLDER, write_edition
+from report_lib.publish.incremental import render_incrementally
 from report_lib.publish.languages import EDITIONS
 from report_lib.publish.lock import replace_tree
-from report_lib.publish.notebooks import ExecutionError, jupyter_book
+from report_lib.publish.notebooks import ExecutionError
 from report_lib.publish.toc import read_toc
 from report_lib.publish.variants import VariantError
 
@@ -40,8 +43,17 @@ def swap_into_place(new: Path, target: Path) -> None:
     replace_tree(new, target)
 
 
+def sphinx_root(root: Path, lang: str) -> Path:
+    """Return the output root Sphinx renders the ``lang`` edition into, kept between builds (its environment)."""
+    return root / "_build" / f".sphinx-{lang}"
+
+
 def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants: bool) -> Path | None:
-    """Generate and render the ``lang`` edition into ``_build/.staging-<lang>``; return the built tree, None on failure."""
+    """Generate and render the ``lang`` edition, then copy it to ``_build/.staging-<lang>``; return that, None on failure.
+
+    Sphinx renders into :func:`sphinx_root`, which keeps its environment between builds
+    (:func:`report_lib.publish.incremental.render_incrementally`): unchanged pages are not read again.
+    """
     try:
         folder = write_edition(root, data_dir, lang, variants)
     except (ExecutionError, VariantError) as error:
@@ -50,13 +62,15 @@ def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants:
     except Exception as error:  # any other failure of one edition must not cost the other its build
         print(f"The {lang} edition was not built: {type(error).__name__}: {error}", file=sys.stderr)
         return None
-    staging = root / "_build" / f".staging-{lang}"
-    shutil.rmtree(staging, ignore_errors=True)
-    result, built = jupyter_book(folder, builder, out=staging, env={"REPORT_DATA": str(data_dir)})
+    result, built = render_incrementally(folder, builder, sphinx_root(root, lang), env={"REPORT_DATA": str(data_dir)},
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
     if result.returncode != 0 or not (built / "index.html").is_file():
         print(f"The {lang} edition's book build failed (exit {result.returncode}).", file=sys.stderr)
         return None
-    return built
+    staging = root / "_build" / f".staging-{lang}"
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.copytree(built, staging)  # a copy: the next render writes into Sphinx's tree, never the published one
+    return staging
 
 
 def publish(root: Path, builder: str, built: dict[str, Path | None]) -> None:

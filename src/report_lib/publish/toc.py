@@ -16,6 +16,7 @@ import jupytext
 import yaml
 
 from report_lib.publish.languages import page_for_language
+from report_lib.publish.lock import write_if_changed
 
 REPORT_PART = "The report"
 """Caption of the ``_toc.yml`` part whose chapters get a variant per bank type."""
@@ -92,7 +93,7 @@ def write_toc(toc: Toc, path: Path) -> Path:
         parts[-1]["chapters"].append({"file": page})
     content = {"format": "jb-book", "root": toc.root, "parts": parts}
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    write_if_changed(path, yaml.safe_dump(content, allow_unicode=True, sort_keys=False))
     return path
 
 

@@ -46,6 +46,11 @@ def relocate(notebook: nbformat.NotebookNode, segment: str, title_suffix: str = 
             titled = True
         if LINKS_MARKER in cell.source:
             cell.source = cell.source.replace(LINKS_MARKER, extra_markdown)
+    return add_run_record(notebook)
+
+
+def add_run_record(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Append the hidden cell that emits the run record (the cache keys on it); return the notebook."""
     notebook.cells.append(code_cell("from report_lib import run_record\nrun_record.emit()", [HIDE]))
     return notebook
 

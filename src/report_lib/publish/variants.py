@@ -3,7 +3,8 @@
 For each chapter of the report part of ``_toc.yml`` (:mod:`report_lib.publish.toc`) and each
 bank type in ``segments.csv``, the chapter becomes a variant notebook
 (:mod:`report_lib.publish.variant_page`) that opens with the segment's key findings and runs
-with ``segment``, ``lang`` and ``data_dir`` (:mod:`report_lib.publish.notebooks`). Executed
+with ``segment`` and ``lang`` (:mod:`report_lib.publish.notebooks`) and the data folder in ``REPORT_DATA``
+(so a cache entry does not depend on where the data lies, only on what it holds). Executed
 notebooks land in ``variants/<segment>/<chapter>.ipynb`` (so the page is
 ``variants/<segment>/<chapter>.html``), beside a generated index page per segment and the
 overview ``variants/index.ipynb`` (from the book source ``reference/templates/variants_index.md``).
@@ -16,7 +17,6 @@ A variant is executed again only when :mod:`report_lib.publish.cache` says it is
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -29,9 +29,9 @@ from report_lib.analysis.segments import MARKET
 from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels, n_text
 from report_lib.publish import cache, notebooks
-from report_lib.publish.lock import write_atomically
+from report_lib.publish.lock import write_if_changed
 from report_lib.publish.toc import INDEX_TEMPLATE, VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
-from report_lib.publish.variant_page import relocate, take_run_record
+from report_lib.publish.variant_page import relocate
 
 VARIANT_PART = "By bank type"
 TOC_NAME = ".variants-toc.yml"
@@ -88,7 +88,7 @@ class VariantJob:
     """The report's chapters, whose relative links are rewritten to stay among the segment's variants (none: no rewrite)."""
 
 
-def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
+def variant_notebook(job: VariantJob) -> nbformat.NotebookNode:
     """Return the notebook a job executes: the page relocated, with parameters and (for a bank type) the opening."""
     variant = job.variant
     notebook = relocate(notebooks.load_page(job.source, variant.lang), variant.segment, job.title_suffix,
@@ -96,28 +96,24 @@ def variant_notebook(job: VariantJob, data_dir: Path) -> nbformat.NotebookNode:
                         extra_markdown=job.extra_markdown)
     if notebooks.declared_parameters(notebook) == []:
         raise VariantError(f"{job.source}: no cell tagged 'parameters'; a variant cannot pass segment and lang")
-    notebooks.set_parameters(notebook, {"segment": variant.segment, "lang": variant.lang, "data_dir": str(data_dir)})
+    notebooks.set_parameters(notebook, {"segment": variant.segment, "lang": variant.lang})
     if variant.segment != MARKET and job.chapter is not None:
         notebooks.insert_opening(notebook, job.chapter, job.opening_heading)
     notebooks.number_cells(notebook)
     return notebook
 
 
-def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool) -> notebooks.Outcome:
-    """Execute one variant into its target, unless the cache says the last execution is still good."""
-    variant, target = job.variant, job.variant.target(root)
-    notebook = variant_notebook(job, data_dir)
-    key = cache.variant_key(nbformat.writes(notebook), {"segment": variant.segment, "lang": variant.lang}, environment)
-    if not force and cache.is_fresh(target, key, data_dir):
-        return notebooks.Outcome(variant.docname, "cached")
-    start = time.perf_counter()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    notebooks.execute(notebook, target.parent, name=f"variant failed: segment {variant.segment}, chapter {variant.page}")
-    record = take_run_record(notebook)
-    cache.stamp(notebook, key, data_dir, record["read"], record["written"])
-    notebook.metadata[cache.METADATA_KEY].update(segment=variant.segment, page=variant.page, lang=variant.lang)
-    write_atomically(target, nbformat.writes(notebook))  # a killed build leaves the old cache entry or the new
-    return notebooks.Outcome(variant.docname, "executed", time.perf_counter() - start)
+def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool,
+               check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute one variant into its target, unless the cache says the last execution is still good (``check_only``: see
+    :func:`report_lib.publish.cache.run_cached`)."""
+    variant = job.variant
+    notebook = variant_notebook(job)
+    notebook.metadata[cache.METADATA_KEY] = {"segment": variant.segment, "page": variant.page, "lang": variant.lang}
+    return cache.run_cached(notebook, variant.target(root), {"segment": variant.segment, "lang": variant.lang},
+                            data_dir, environment, variant.docname,
+                            f"variant failed: segment {variant.segment}, chapter {variant.page}", force=force,
+                            check_only=check_only)
 
 
 def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]]:
@@ -185,13 +181,13 @@ def write_toc(root: Path, jobs: list[VariantJob], segments: list[Segment], label
     for segment in segments:
         folder = out / VARIANTS_DIR / segment.segment
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / "index.md").write_text(segment_page(label, segment), encoding="utf-8")
+        write_if_changed(folder / "index.md", segment_page(label, segment))
         sections = [{"file": j.variant.docname} for j in jobs if j.variant.segment == segment.segment]
         chapters.append({"file": f"{VARIANTS_DIR}/{segment.segment}/index", "sections": sections})
     toc.setdefault("parts", []).append({"caption": VARIANT_PART, "chapters": chapters})
     target = out / "_build" / TOC_NAME
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(yaml.safe_dump(toc, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    write_if_changed(target, yaml.safe_dump(toc, sort_keys=False, allow_unicode=True))
     return target
 
 
@@ -219,7 +215,7 @@ def render_variants(root: Path | None = None, data_dir: Path | None = None, lang
     jobs, segments, label = plan(root, data_dir, lang, only)
     work = partial(render_job, root=out, data_dir=data_dir, environment=cache.environment_key(root), force=force)
     try:
-        notebooks.run_all(jobs, work, "variants", workers, log)
+        notebooks.run_all(jobs, work, "variants", workers, log, check=partial(work, check_only=True))
     except notebooks.ExecutionError as error:
         raise VariantError(str(error)) from None
     remove_stale(out, jobs)

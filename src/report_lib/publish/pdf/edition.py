@@ -5,9 +5,10 @@ with the edition's parameters and static charts (:mod:`report_lib.publish.pdf.ex
 their footer as caption), Jupyter Book's ``singlehtml`` builder renders them as one page,
 :mod:`report_lib.publish.pdf.document` adds a cover and a table of contents, and headless Chromium
 prints it (:mod:`report_lib.publish.pdf.chromium`) twice: the first printing tells on which page each
-heading landed, the second prints the contents with those page numbers. Everything happens
-in ``_build/.pdf-staging``; only a complete PDF replaces ``_build/pdf/<name>.pdf``, so a
-failed build keeps the last good one.
+heading landed, the second prints the contents with those page numbers. The executed pages and
+Sphinx's environment are kept in ``_build/pdf-book/<name>`` (the cache: an unchanged page is not
+executed or read again); printing happens in ``_build/.pdf-staging``; only a complete PDF replaces
+``_build/pdf/<name>.pdf``, so a failed build keeps the last good one.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import LANGUAGES, Labels
+from report_lib.publish import cache
 from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
-from report_lib.publish.notebooks import jupyter_book, render_config
+from report_lib.publish.incremental import render_incrementally
+from report_lib.publish.notebooks import render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
 from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages
@@ -99,13 +102,18 @@ def translated(toc: Toc, label: Labels) -> Toc:
     return replace(toc, captions={page: label(caption_key(caption)) for page, caption in toc.captions.items()})
 
 
-def build_singlehtml(root: Path, toc: Toc, staging: Path, edition: Edition) -> Path:
-    """Execute ``toc``'s pages for ``edition`` and render them as one HTML page; return its path."""
-    book = staging / "book"
-    render_config(root, book, SPHINX_LANGUAGE[edition.parameters.get("lang", "en")])     # first: it makes the staging folder the pages' book root,
+def pdf_book(root: Path, name: str) -> Path:
+    """Return the folder of the executed pages of the PDF edition ``name``, kept between builds (the cache)."""
+    return root / "_build" / "pdf-book" / name
+
+
+def build_singlehtml(root: Path, toc: Toc, book: Path, edition: Edition) -> Path:
+    """Execute (or reuse) ``toc``'s pages for ``edition`` in ``book`` and render them as one HTML page; return its path."""
+    render_config(root, book, SPHINX_LANGUAGE[edition.parameters.get("lang", "en")])  # first: it makes the folder the pages' book root,
     write_toc(toc, book / "_toc.yml")  # so chart CSVs land there, not in the site's static files
     execute_pages(root, list(toc.all_pages), book, edition)
-    result, built = jupyter_book(book, "singlehtml", env={"REPORT_DATA": str(edition.data_dir)})
+    result, built = render_incrementally(book, "singlehtml", book, env={"REPORT_DATA": str(edition.data_dir)},
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
     page = built / f"{toc.root}.html"
     if result.returncode != 0 or not page.is_file():
         raise RuntimeError(f"the single-page HTML build failed (exit {result.returncode})")
@@ -154,7 +162,7 @@ def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: s
         cover = make_cover(root, data_dir, segment, lang)
         edition = Edition(data_dir, {"segment": segment, "lang": lang}, toc.report,
                           Labels(load_dataset(data_dir), lang)("opening.heading"))
-        singlehtml = build_singlehtml(root, toc, staging, edition)
+        singlehtml = build_singlehtml(root, toc, pdf_book(root, target.stem), edition)
         pdf = print_with_contents(cover, singlehtml, toc, staging)
         pages = page_count(pdf)
     except (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subprocess.SubprocessError,

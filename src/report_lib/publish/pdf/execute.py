@@ -4,12 +4,13 @@ Each page gets the edition's parameters and, for a bank type, the chapters of th
 open with the segment's key findings, exactly as the variants do
 (:mod:`report_lib.publish.notebooks`). Pages run with ``REPORT_CHART_MODE=static`` so
 that charts come out as PNGs with their footers as captions. The executed notebooks
-form a small book that Jupyter Book renders without executing again.
+form a small book that Jupyter Book renders without executing again. Pages go through the
+one cached executor (:func:`report_lib.publish.cache.run_cached`): a page whose source,
+parameters, library and data read are unchanged is not executed again.
 """
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -18,8 +19,9 @@ import nbformat
 
 from report_lib.analysis.segments import MARKET
 from report_lib.page.render import MODE_VARIABLE
-from report_lib.publish import notebooks
+from report_lib.publish import cache, notebooks
 from report_lib.publish.toc import chapter_number, page_source
+from report_lib.publish.variant_page import add_run_record
 
 
 class PageFailedError(RuntimeError):
@@ -48,21 +50,18 @@ def page_notebook(root: Path, page: str, edition: Edition) -> nbformat.NotebookN
     return notebook
 
 
-def execute_page(page: str, root: Path, target: Path, edition: Edition) -> notebooks.Outcome:
-    """Execute one page of the book at ``root`` for ``edition`` into ``target/<page>.ipynb``."""
-    start = time.perf_counter()
-    notebook = page_notebook(root, page, edition)
-    out = target / f"{page}.ipynb"
-    out.parent.mkdir(parents=True, exist_ok=True)
-    notebooks.execute(notebook, out.parent, env={"REPORT_DATA": str(edition.data_dir), MODE_VARIABLE: "static"},
-                      name=f"{page} failed for the PDF with {edition.parameters}")
-    nbformat.write(notebook, out)
-    return notebooks.Outcome(page, "executed", time.perf_counter() - start)
+def execute_page(page: str, root: Path, target: Path, edition: Edition, environment: str,
+                 check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute one page of the book at ``root`` for ``edition`` into ``target/<page>.ipynb``, unless cached."""
+    notebook = add_run_record(page_notebook(root, page, edition))
+    return cache.run_cached(notebook, target / f"{page}.ipynb", {**edition.parameters, "page": page}, edition.data_dir,
+                            environment, page, f"{page} failed for the PDF with {edition.parameters}",
+                            env={MODE_VARIABLE: "static"}, check_only=check_only)
 
 
 def execute_pages(root: Path, pages: list[str], target: Path, edition: Edition,
                   workers: int = notebooks.WORKERS) -> list[Path]:
-    """Execute ``pages`` of the book at ``root`` into ``target/<page>.ipynb``, ``workers`` at a time.
+    """Execute ``pages`` of the book at ``root`` into ``target/<page>.ipynb``, ``workers`` at a time (cached).
 
     Returns the executed notebooks in the order of ``pages``.
 
@@ -72,8 +71,8 @@ def execute_pages(root: Path, pages: list[str], target: Path, edition: Edition,
         Naming every page that failed and its failing cell.
     """
     try:
-        notebooks.run_all(pages, partial(execute_page, root=root, target=target, edition=edition), "PDF pages",
-                          workers)
+        work = partial(execute_page, root=root, target=target, edition=edition, environment=cache.environment_key(root))
+        notebooks.run_all(pages, work, "PDF pages", workers, check=partial(work, check_only=True))
     except notebooks.ExecutionError as error:
         raise PageFailedError(str(error)) from None
     return [target / f"{page}.ipynb" for page in pages]
