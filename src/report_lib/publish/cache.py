@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
-
 import time
+from pathlib import Path
 
 import nbformat
 
@@ -94,14 +93,13 @@ def run_cached(notebook: nbformat.NotebookNode, target: Path, parameters: dict, 
                check_only: bool = False) -> notebooks.Outcome | None:
     """Execute ``notebook`` into ``target`` unless the cache entry there is fresh; return what happened.
 
-    With ``check_only`` nothing is executed: the outcome ``cached`` for a fresh entry, else None
-    (the ``check`` of :func:`report_lib.publish.notebooks.run_all`).
-
     ``notebook`` must end with the run-record cell (:func:`report_lib.publish.variant_page.add_run_record`);
     it runs in ``target``'s folder with ``REPORT_DATA=data_dir`` and ``env``. The key covers the
     notebook's source, ``parameters``, ``env`` and ``environment`` (:func:`environment_key`). A
     re-executed notebook is written only when its bytes differ, so an unchanged page keeps its
     mtime and Sphinx does not read it again. ``name`` labels the progress line, ``failure`` the error.
+    With ``check_only`` nothing is executed: the outcome ``cached`` for a fresh entry, else None
+    (the ``check`` of :func:`report_lib.publish.notebooks.run_all`).
     """
     notebooks.number_cells(notebook)
     key = variant_key(nbformat.writes(notebook), {**parameters, "env": env or {}}, environment)
