@@ -27,4 +27,5 @@ def test_no_leader_on_a_tie_or_a_missing_bank_type():
 
 def test_majority_and_direction():
     assert findings.is_majority(50.1) and not findings.is_majority(50.0)
+    assert findings.is_rare(4.9) and not findings.is_rare(5.0)  # the 2023 public-cloud share 1.7% is rare
     assert [findings.direction(1, 2), findings.direction(2, 1), findings.direction(2, 2)] == ["up", "down", "same"]

@@ -12,6 +12,8 @@ import pandas as pd
 
 MAJORITY = 50.0
 """A share above this (percent) is "more than half"."""
+RARE = 5.0
+"""A share below this (percent) is "almost never"."""
 
 
 def rows_of(figures: pd.DataFrame, topic: str, subject: str, segments: list[str] | tuple[str, ...]) -> pd.DataFrame:
@@ -33,6 +35,11 @@ def leading_segment(figures: pd.DataFrame, topic: str, subject: str,
     values = rows["value"].astype(float)
     top = values.max()
     return str(values.idxmax()) if (values == top).sum() == 1 else None
+
+
+def is_rare(value: float) -> bool:
+    """True when a share (percent) is below :data:`RARE`: what the text calls "almost never"."""
+    return float(value) < RARE
 
 
 def is_majority(value: float) -> bool:
