@@ -17,7 +17,6 @@ UNKEYED = {
     "c2_layout_udap_in_use_state_joint": "of two bank types together, and a sum of stages",
     "c2_crm_score_all_dims_over80": "a score as a share of the maximum, not a share of respondents",
     "c2_security_privacy_important": "a sum of two scale values (100 and 80)",
-    "c4_derived_service_need_chart": "the text's figure printed again in a chart caption",
 }
 """Published survey figures no single option can feed, and why (the report prints them as sums or repeats)."""
 
