@@ -54,9 +54,13 @@ def text(pdf: Path) -> str:
                           capture_output=True, text=True, check=True).stdout
 
 
+SMART_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+"""Sphinx's smartquotes print straight quotes of the prose as curly ones: both read as straight."""
+
+
 def squeeze(value: str) -> str:
-    """Remove all whitespace (and zero-width spaces), so line breaks in the PDF do not matter."""
-    return re.sub(r"[\s\u200b]+", "", value)
+    """Remove all whitespace (and zero-width spaces) and straighten quotes, so line breaks and typography do not matter."""
+    return re.sub(r"[\s\u200b]+", "", value).translate(SMART_QUOTES)
 
 
 def image_count(pdf: Path) -> int:
