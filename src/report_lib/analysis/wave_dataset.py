@@ -25,7 +25,7 @@ from report_lib.analysis.survey_merge import merge_with_published
 from report_lib.analysis.survey_shares import wave_figures
 from report_lib.data.dataset import Dataset
 from report_lib.data.survey.questionnaire import load_questionnaire
-from report_lib.data.survey.wave import has_wave, load_wave
+from report_lib.data.survey.wave import Wave, has_wave, load_wave
 
 PRINTED_DECIMALS = 1
 """Decimals of a computed share or mean as the book prints it."""
@@ -51,8 +51,14 @@ def wave_key(data_dir: Path) -> str:
 
 
 @lru_cache(maxsize=4)
+def loaded_wave(data_dir: Path, content: str) -> Wave:  # content: only part of the cache key
+    """The validated wave of ``data_dir`` with content hash ``content`` (:func:`wave_key`), loaded once per process."""
+    return load_wave(data_dir)
+
+
+@lru_cache(maxsize=4)
 def _computed(data_dir: Path, content: str) -> pd.DataFrame:  # content: only part of the cache key
-    return wave_figures(load_wave(data_dir))
+    return wave_figures(loaded_wave(data_dir, content))
 
 
 def typed_wave_figures(published: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:

@@ -13,14 +13,14 @@ from pathlib import Path
 
 from report_lib.analysis.sample_sizes import COMBINED
 from report_lib.analysis.segments import MARKET
-from report_lib.analysis.wave_dataset import wave_key
+from report_lib.analysis.wave_dataset import loaded_wave, wave_key
 from report_lib.data.dataset import Dataset
-from report_lib.data.survey.wave import has_wave, load_wave
+from report_lib.data.survey.wave import has_wave
 
 
 @lru_cache(maxsize=4)
 def _counts(data_dir: Path, content: str) -> tuple[tuple[str, int], ...]:  # content: only part of the cache key
-    wave = load_wave(data_dir)
+    wave = loaded_wave(data_dir, content)  # the wave the figures were computed from: validated once
     per_segment = wave.responses.group_by("segment").aggregate(n=wave.responses.count()).to_pandas()
     counts = {str(s): int(n) for s, n in zip(per_segment["segment"], per_segment["n"])}
     sizes = {MARKET: sum(counts.values()), **{s: counts.get(s, 0) for s in wave.bank_types}}
