@@ -9,6 +9,7 @@ cell reads like prose: select figures, compute, ``page.show(...)``. Tables are b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -93,9 +94,12 @@ class Page:
                                            if p != default]
         return "-".join(parts)
 
-    @property
+    @cached_property
     def known_sizes(self) -> dict[str, int] | None:
-        """The counted respondents of the data's survey wave, in all and per bank type; ``None`` without a wave."""
+        """The counted respondents of the data's survey wave, in all and per bank type; ``None`` without a wave.
+
+        Computed once per page: its cache key hashes the survey files, which every chart's footer would repeat.
+        """
         return wave_sizes.known_sizes(self.data)
 
     @property
