@@ -1,5 +1,7 @@
 """Tests of report_lib.analysis.printed: decimals, rounding margins and whether k/n fits a printed share."""
 
+import math
+
 import pytest
 
 from report_lib.analysis.printed import decimals, explains, half_unit
@@ -47,3 +49,27 @@ def test_first_printings_drops_only_repeat_rows():
 
     figures = pd.DataFrame({"id": ["a", "a_repeat", "b_repeated"]})
     assert first_printings(figures)["id"].tolist() == ["a", "b_repeated"]
+
+
+def every_k_explains(value: float, d: int, n: int, qualifier: str) -> bool:
+    """The definition, tried on every k from 0 to n (what :func:`explains` shortens to the k near the value)."""
+    unit, eps = 10.0**-d, 1e-9
+    for k in range(n + 1):
+        share = 100.0 * k / n
+        truncated = math.floor(share * 10**d + eps) / 10**d
+        if ((qualifier == "exact" and (abs(round(share, d) - value) < eps or abs(truncated - value) < eps))
+                or (qualifier == "at_least" and value - eps <= share < value + unit - eps)
+                or (qualifier == "approx" and abs(share - value) <= unit + eps)
+                or (qualifier == "at_most" and value - unit + eps < share <= value + eps)):
+            return True
+    return False
+
+
+def test_trying_only_the_k_near_the_value_gives_the_answer_of_trying_every_k(dataset):
+    percents = dataset.figures[dataset.figures["unit"] == "percent"]
+    printed = {(float(v), decimals(p)) for v, p in zip(percents["value"], percents["value_printed"])}
+    printed |= {(0.0, 0), (100.0, 0), (0.5, 1), (99.95, 2), (33.33, 2), (66.6, 1), (12.5, 1)}
+    for value, d in sorted(printed):
+        for n in range(1, 121):
+            for qualifier in ("exact", "at_least", "approx", "at_most"):
+                assert explains(value, d, n, qualifier) == every_k_explains(value, d, n, qualifier), (value, d, n, qualifier)

@@ -65,7 +65,12 @@ def explains(value: float, d: int, n: int, qualifier: str) -> bool:
         ``exact``, ``at_least``, ``approx`` or ``at_most`` (see the module docstring).
     """
     unit = 10.0**-d
-    for k in range(n + 1):
+    # Every qualifier asks for a share within one unit of the value, so only the few k near
+    # value * n / 100 can fit (one more on each side for float rounding): the same answer as
+    # trying every k from 0 to n, at a cost that does not grow with n.
+    first = max(0, math.floor((value - unit) * n / 100.0) - 1)
+    last = min(n, math.ceil((value + unit) * n / 100.0) + 1)
+    for k in range(first, last + 1):
         share = 100.0 * k / n
         if qualifier == "exact" and (
             abs(round(share, d) - value) < _EPS or abs(_truncate(share, d) - value) < _EPS

@@ -95,21 +95,23 @@ def infer_segment_sizes(figures: pd.DataFrame, total: int) -> Inference:
         to ``total`` could produce it at all (the fewer, the more it pins the size down).
     """
     shares = segment_shares(figures)
-    fits: dict[tuple[str, int], int] = {}
-    for segment in PARTS:
-        rows = shares[shares["segment"] == segment]
-        for n in range(1, total + 1):
-            fits[segment, n] = sum(explains(float(r.value), decimals(r.value_printed), n, r.qualifier)
-                                   for r in rows.itertuples())
-    combined = shares[shares["segment"].isin(COMBINED)]
+    printed = {segment: [(float(r.value), decimals(r.value_printed), r.qualifier)
+                         for r in shares[shares["segment"] == segment].itertuples()]
+               for segment in (*PARTS, *COMBINED)}
+
+    def explained(segment: str, n: int) -> int:
+        return sum(explains(value, d, n, qualifier) for value, d, qualifier in printed[segment])
+
+    # How many shares of each segment a size explains, once per size; a triple's score is then
+    # a sum of table lookups (a combined segment's size is the sum of its parts' sizes).
+    fits = {segment: [0, *(explained(segment, n) for n in range(1, total + 1))] for segment in PARTS}
+    combined = {segment: [0, *(explained(segment, n) for n in range(1, total + 1))] for segment in COMBINED}
     best, solutions = -1, []
     for a, b in product(range(1, total), repeat=2):
         if total - a - b < 1:
             continue
         sizes = dict(zip(PARTS, (a, b, total - a - b)))
-        score = sum(fits[s, sizes[s]] for s in PARTS)
-        score += sum(explains(float(r.value), decimals(r.value_printed), _size_of(r.segment, sizes), r.qualifier)
-                     for r in combined.itertuples())
+        score = sum(fits[s][sizes[s]] for s in PARTS) + sum(combined[s][_size_of(s, sizes)] for s in COMBINED)
         if score > best:
             best, solutions = score, [sizes]
         elif score == best:
