@@ -10,6 +10,8 @@ Examples
 
 from __future__ import annotations
 
+import copy
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,8 +127,27 @@ def check_data(data_dir: str | Path | None = None) -> list[DataProblem]:
     return problems + wave_problems(folder)
 
 
+_VALIDATED: dict[str, tuple[dict[str, pd.DataFrame], dict[str, dict]]] = {}
+"""Typed tables and metadata of valid data folders, by :func:`content_fingerprint` (a few at most)."""
+_KEEP = 4
+
+
+def content_fingerprint(folder: Path) -> str:
+    """Hash the path and bytes of every table file and metadata file of a data folder (what validation reads)."""
+    digest = hashlib.sha256()
+    for spec in ALL_TABLES:
+        for path in (spec.path(folder), meta_path(spec, folder)):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() if path.is_file() else b"\0missing\0")
+    return digest.hexdigest()
+
+
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:
     """Load and validate the data folder (default: env ``REPORT_DATA`` or ``data/``).
+
+    A folder is validated once per content in a process (a kernel that executes page after
+    page validates the same files once); every call gets its own copies of the tables, so a
+    page that changes a table changes only its own.
 
     Raises
     ------
@@ -135,10 +156,16 @@ def load_dataset(data_dir: str | Path | None = None) -> Dataset:
         problem's file, line and column, and ``problems`` lists them all.
     """
     folder = paths.data_dir(data_dir)
-    tables, metadata, problems = _read_tables(folder)
-    if problems:
-        raise DataError(problems)
-    typed = {spec.name: _typed(spec, tables[spec.name]) for spec in ALL_TABLES}
+    key = content_fingerprint(folder)
+    if key not in _VALIDATED:
+        tables, metadata, problems = _read_tables(folder)
+        if problems:
+            raise DataError(problems)
+        while len(_VALIDATED) >= _KEEP:
+            _VALIDATED.pop(next(iter(_VALIDATED)))
+        _VALIDATED[key] = ({spec.name: _typed(spec, tables[spec.name]) for spec in ALL_TABLES}, metadata)
+    typed, metadata = _VALIDATED[key]
     csv_files = {spec.name: spec.path(folder).relative_to(folder).as_posix() for spec in ALL_TABLES}
     meta_files = {spec.name: meta_path(spec, folder).relative_to(folder).as_posix() for spec in ALL_TABLES}
-    return Dataset(folder, RecordedTables(typed, csv_files), RecordedTables(metadata, meta_files))
+    return Dataset(folder, RecordedTables({name: frame.copy() for name, frame in typed.items()}, csv_files),
+                   RecordedTables(copy.deepcopy(metadata), meta_files))

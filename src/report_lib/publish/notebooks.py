@@ -10,11 +10,10 @@ Variants, PDF editions, nbval references and on-demand renders all use these fun
   cell gets none. The page's own cells are never edited, and the injected cell is hidden
   (papermill loses that tag, papermill issue 731);
 - :func:`insert_opening` adds the "key findings for this segment" section of a bank type;
-- :func:`execute` runs the notebook with nbclient. Kernels talk over IPC (Unix sockets in the
-  Jupyter runtime folder), not TCP: no open ports to race for between parallel builds, and no
-  "Kernel is running over TCP without encryption" warning, which ipykernel prints for every
-  TCP kernel without CurveZMQ keys;
-- :func:`run_all` runs jobs on :data:`WORKERS` processes with one progress line per page and a summary;
+- :func:`execute` runs the notebook with nbclient in a kernel that talks over IPC
+  (:mod:`report_lib.publish.kernels`);
+- :func:`run_all` runs jobs on :data:`WORKERS` processes with one progress line per page and a
+  summary; each worker keeps one kernel for all its pages (:func:`report_lib.publish.kernels.keep_warm`);
 - :func:`jupyter_book` is the one ``jupyter-book build`` invocation
   (:mod:`report_lib.publish.incremental` runs it so that unchanged pages are not read again).
 """
@@ -26,7 +25,6 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +34,7 @@ import jupytext
 import nbformat
 import yaml
 
+from report_lib.publish import kernels
 from report_lib.publish.languages import page_for_language
 from report_lib.publish.lock import write_if_changed
 
@@ -148,18 +147,12 @@ def describe_failure(notebook: nbformat.NotebookNode) -> str:
     return "a cell failed"
 
 
-def _kernel_manager():
-    from jupyter_client.manager import KernelManager
-    from jupyter_core.paths import jupyter_runtime_dir
-
-    runtime = Path(jupyter_runtime_dir())
-    runtime.mkdir(parents=True, exist_ok=True)
-    return KernelManager(kernel_name=KERNELSPEC["name"], transport="ipc", ip=str(runtime / f"report-{uuid.uuid4().hex[:12]}"))
-
-
 def execute(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str] | None = None,
             name: str = "notebook failed") -> nbformat.NotebookNode:
     """Execute ``notebook`` in place in ``cwd`` with environment ``os.environ | env``; return it.
+
+    Inside :func:`run_all` the worker's kept kernel runs it (:mod:`report_lib.publish.kernels`),
+    elsewhere a fresh kernel.
 
     Raises
     ------
@@ -167,14 +160,11 @@ def execute(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str] | No
         ``name`` (what failed, e.g. ``variant failed: segment regional, chapter ...``), then the failing cell; a kernel that dies or does not start is tried
         :data:`KERNEL_ATTEMPTS` times.
     """
-    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     for attempt in range(1, KERNEL_ATTEMPTS + 1):
-        manager = _kernel_manager()
         try:
-            NotebookClient(notebook, km=manager, timeout=TIMEOUT, kernel_name=KERNELSPEC["name"], record_timing=False,
-                           resources={"metadata": {"path": str(cwd)}}).execute(env={**os.environ, **(env or {})})
+            kernels.run(notebook, cwd, kernels.environment(env), TIMEOUT)
             return notebook
         except CellExecutionError:  # a cell raised: report it, never retry
             raise ExecutionError(f"{name}: {describe_failure(notebook)}") from None
@@ -182,11 +172,6 @@ def execute(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str] | No
             if attempt == KERNEL_ATTEMPTS:
                 raise ExecutionError(f"{name}: kernel error after {attempt} attempts: "
                                      f"{type(error).__name__}: {error}") from None
-        finally:  # nbclient leaves a kernel it was handed running
-            if manager.has_kernel:
-                manager.shutdown_kernel(now=True)  # its work is done; no need to wait
-            for socket in Path(manager.ip).parent.glob(Path(manager.ip).name + "-*"):
-                socket.unlink(missing_ok=True)
     return notebook
 
 
@@ -233,11 +218,16 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
             else:
                 yield index, lambda outcome=outcome: outcome
         if workers <= 1 or len(pending) <= 1:
-            for index in pending:
-                yield index, lambda job=jobs[index]: work(job)
+            kernels.keep_warm()
+            try:
+                for index in pending:
+                    yield index, lambda job=jobs[index]: work(job)
+            finally:
+                kernels.release()
             return
         # Spawned, not forked: a fork of a process that has run a kernel client can deadlock in zmq.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=kernels.keep_warm) as pool:
             futures = {pool.submit(work, jobs[index]): index for index in pending}
             for future in as_completed(futures):
                 yield futures[future], future.result
