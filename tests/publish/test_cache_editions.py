@@ -3,8 +3,8 @@
 Page ``reads_policies`` reads ``reference/policies.csv``, page ``reads_glossary`` reads
 ``reference/glossary.csv`` (both also read what opening a page reads). The book is built
 once; each test first brings it up to date, then changes something, runs
-:func:`report_lib.publish.editions.write_edition` for every edition again and reads what each
-page did from the progress lines.
+:func:`report_lib.publish.editions.write_editions` (both editions, one batch) again and reads
+what each page did from the progress lines.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 
 from report_lib import paths
 from report_lib.publish import cache
-from report_lib.publish.editions import edition_root, write_edition
+from report_lib.publish.editions import edition_root, write_editions
 from report_lib.publish.languages import EDITIONS
 
 pytestmark = pytest.mark.slow
@@ -64,10 +64,10 @@ def make_book(root: Path) -> Path:
 def build(root: Path) -> dict[str, str]:
     """Generate every edition of the book at ``root``; return ``{"<lang>/<page>": "executed" | "cached"}``."""
     lines: list[str] = []
-    for lang in EDITIONS:
-        write_edition(root, root / "data", lang, variants=False, log=lines.append)
+    results = write_editions(root, root / "data", EDITIONS, variants=False, log=lines.append)
+    assert not [r for r in results.values() if isinstance(r, Exception)], results
     return {line.split("] ")[1].split(":")[0]: line.split(": ")[1].split(" ")[0] for line in lines
-            if line.startswith("pages (") and "] " in line}
+            if line.startswith("pages [")}
 
 
 def executed(status: dict[str, str]) -> set[str]:

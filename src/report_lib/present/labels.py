@@ -9,7 +9,7 @@ Examples
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -30,6 +30,9 @@ class Labels:
     dataset: Dataset
     lang: str = "en"
 
+    _columns: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+    """``(table, key column, column)`` -> ``{key: value}``, built on first use (a page looks up thousands of labels)."""
+
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
             raise ValueError(f"lang must be one of {LANGUAGES}, not {self.lang!r}")
@@ -40,14 +43,23 @@ class Labels:
 
     def has(self, key: str) -> bool:
         """Return whether ``reference/labels.csv`` has a label for ``key``."""
-        return bool((self.dataset.table("labels")["key"] == key).any())
+        return key in self._column("labels", "key", self.lang)
+
+    def _column(self, table: str, key_column: str, column: str) -> dict:
+        frame = self.dataset.table(table)  # every lookup records the table as read (run_record)
+        found = self._columns.get((table, key_column, column))
+        if found is None:
+            found = {}
+            for key, value in zip(frame[key_column], frame[column]):
+                found.setdefault(key, value)  # the first row of a key, as the file reads
+            self._columns[table, key_column, column] = found
+        return found
 
     def _lookup(self, table: str, key_column: str, key: str, column: str) -> str:
-        frame = self.dataset.table(table)
-        found = frame.loc[frame[key_column] == key, column]
-        if found.empty:
+        found = self._column(table, key_column, column)
+        if key not in found:
             raise KeyError(f"{key!r} is missing from {self.dataset.data_dir / 'reference' / (table + '.csv')}")
-        return str(found.iloc[0])
+        return str(found[key])
 
     def name(self, table: str, key: str) -> str:
         """Return the name of ``key`` in this language from a reference table with ``name_en``/``name_zh``.

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -33,7 +33,7 @@ from report_lib.publish.lock import write_if_changed
 from report_lib.publish.search_words import write_user_dictionary
 from report_lib.publish.toc import page_source, read_toc
 from report_lib.publish.variant_page import relocate
-from report_lib.publish.variants import render_variants
+from report_lib.publish.variants import Segment, VariantJob, plan as plan_variants, remove_stale, render_job, write_toc
 
 SITE_FOLDER = {"en": "", "zh": "zh"}
 """Where each edition lives in the published site (relative to ``_build/html``)."""
@@ -109,33 +109,102 @@ def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str,
                             check_only=check_only)
 
 
-def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
-                  workers: int = notebooks.WORKERS, log: Callable[[str], None] | None = None) -> Path:
-    """Generate the sources of the ``lang`` edition (pages executed, variants rendered, config, toc); return the folder.
+def render_edition_job(job: PageJob | VariantJob, root: Path, data_dir: Path, environment: str,
+                       check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute one page or bank-type variant of an edition into that edition's folder (see :func:`render_page`)."""
+    if isinstance(job, PageJob):
+        return render_page(job, edition_root(root, job.lang), data_dir, environment, check_only)
+    return render_job(job, edition_root(root, job.variant.lang), data_dir, environment, force=False,
+                      check_only=check_only, name=f"{job.variant.lang}/{job.variant.docname}")
 
-    ``variants`` renders the bank-type variants when the toc has a report part; ``log`` takes the
-    progress lines (default: stderr).
 
-    Raises
-    ------
-    report_lib.publish.notebooks.ExecutionError
-        When a page fails (the message names the page and the cell).
-    report_lib.publish.variants.VariantError
-        When a bank-type variant fails.
-    """
+@dataclass
+class EditionPlan:
+    """What generating one edition takes: its folder, its pages and variants to execute, and its toc."""
+
+    lang: str
+    folder: Path
+    pages: list[PageJob]
+    variants: list[VariantJob] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+
+    @property
+    def jobs(self) -> list[PageJob | VariantJob]:
+        """Every notebook of the edition: the variants (most of the work), then the pages."""
+        return [*self.variants, *self.pages]
+
+
+def plan_edition(root: Path, data_dir: Path, lang: str, variants: bool = True) -> EditionPlan:
+    """Write the ``lang`` edition's ``_config.yml`` and return the notebooks it needs (variants when the toc has a report part)."""
     folder = edition_root(root, lang)
     folder.mkdir(parents=True, exist_ok=True)
     config = edition_config(root, lang, data_dir, folder)
     write_if_changed(folder / "_config.yml", yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
     toc = read_toc(root)
+    edition = EditionPlan(lang, folder, [PageJob(page, page_source(root, page), lang) for page in toc.all_pages])
+    if toc.report and variants:
+        edition.variants, edition.segments, _ = plan_variants(root, data_dir, lang)
+    return edition
+
+
+def finish_edition(root: Path, data_dir: Path, edition: EditionPlan) -> Path:
+    """Write the edition's toc (with its bank-type part, whose stale notebooks are removed); return its folder."""
+    label = Labels(load_dataset(data_dir), edition.lang)
     toc_path = root / "_toc.yml"
-    if toc.report and variants:  # first: the variants are most of the work and fail the build as early
-        toc_path = render_variants(root, data_dir, lang, workers, out=folder, log=log)
-    jobs = [PageJob(page, page_source(root, page), lang) for page in toc.all_pages]
-    work = partial(render_page, folder=folder, data_dir=data_dir, environment=cache.environment_key(root))
-    notebooks.run_all(jobs, work, f"pages ({lang})", workers, log, check=partial(work, check_only=True))
-    translate_captions(toc_path, Labels(load_dataset(data_dir), lang), folder / "_toc.yml")
-    return folder
+    if edition.variants:
+        remove_stale(edition.folder, edition.variants)
+        toc_path = write_toc(root, edition.variants, edition.segments, label, edition.folder)
+    translate_captions(toc_path, label, edition.folder / "_toc.yml")
+    return edition.folder
+
+
+def write_editions(root: Path, data_dir: Path, langs: tuple[str, ...] = EDITIONS, variants: bool = True,
+                   workers: int = notebooks.WORKERS,
+                   log: Callable[[str], None] | None = None) -> dict[str, Path | Exception]:
+    """Generate the sources of the ``langs`` editions; return each edition's folder, or the error that stopped it.
+
+    Every page and variant of every edition runs in one batch (:func:`report_lib.publish.notebooks.run_all`),
+    so the workers and their kept kernels serve all of them; a failing notebook stops only its
+    own edition, whose error names the page and the cell.
+    """
+    results: dict[str, Path | Exception] = {}
+    plans = []
+    for lang in langs:
+        try:
+            plans.append(plan_edition(root, data_dir, lang, variants))
+        except Exception as error:  # one edition's broken plan must not cost the other its build
+            results[lang] = error
+    jobs = [job for edition in plans for job in edition.jobs]
+    owner = [edition.lang for edition in plans for _ in edition.jobs]
+    work = partial(render_edition_job, root=root, data_dir=data_dir, environment=cache.environment_key(root))
+    failed: dict[int, str] = {}
+    try:
+        notebooks.run_all(jobs, work, "pages", workers, log, check=partial(work, check_only=True))
+    except notebooks.ExecutionError as error:
+        failed = error.failures
+    for edition in plans:
+        messages = [message for index, message in failed.items() if owner[index] == edition.lang]
+        try:
+            results[edition.lang] = (notebooks.ExecutionError("\n".join(messages)) if messages
+                                     else finish_edition(root, data_dir, edition))
+        except Exception as error:
+            results[edition.lang] = error
+    return results
+
+
+def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
+                  workers: int = notebooks.WORKERS, log: Callable[[str], None] | None = None) -> Path:
+    """Generate the sources of the ``lang`` edition alone (:func:`write_editions`); return its folder.
+
+    Raises
+    ------
+    report_lib.publish.notebooks.ExecutionError
+        When a page or a variant fails (the message names the page and the cell).
+    """
+    result = write_editions(root, data_dir, (lang,), variants, workers, log)[lang]
+    if isinstance(result, Exception):
+        raise result
+    return result
 
 
 def clear_edition(root: Path, lang: str) -> None:

@@ -36,11 +36,13 @@ def inputs_fingerprint(folders: list[Path], skip: list[Path], stamp: str) -> str
 
 
 def render_incrementally(book: Path, builder: str, out: Path, env: dict[str, str] | None = None,
-                         inputs: tuple[Path, ...] = (), stamp: str = "") -> tuple[subprocess.CompletedProcess, Path]:
+                         inputs: tuple[Path, ...] = (), stamp: str = "",
+                         capture: bool = False) -> tuple[subprocess.CompletedProcess, Path]:
     """Render ``book`` into ``out/_build/<builder>``, reusing what the last successful render left there.
 
     ``inputs`` are further folders the render reads (e.g. the project's templates) and ``stamp``
-    anything else it depends on (e.g. :func:`report_lib.publish.cache.environment_key`).
+    anything else it depends on (e.g. :func:`report_lib.publish.cache.environment_key`); ``capture``
+    keeps Jupyter Book's output in the result instead of printing it (renders side by side).
     Returns the finished process (a skipped render returns code 0) and the built folder.
     """
     build = out / "_build"
@@ -51,12 +53,12 @@ def render_incrementally(book: Path, builder: str, out: Path, env: dict[str, str
 
     if marker.is_file() and built.is_dir():
         if marker.read_text() == fingerprint():
-            return subprocess.CompletedProcess(["jupyter-book", "build", "(nothing changed)"], 0), built
+            return subprocess.CompletedProcess(["jupyter-book", "build", "(nothing changed)"], 0, "", ""), built
         marker.unlink()  # until this render succeeds, its environment is not to be trusted
     else:
         for kept in outputs:
             shutil.rmtree(kept, ignore_errors=True)
-    result, built = jupyter_book(book, builder, out=out, env=env)
+    result, built = jupyter_book(book, builder, out=out, env=env, capture=capture)
     if result.returncode == 0:
         build.mkdir(parents=True, exist_ok=True)
         marker.write_text(fingerprint())  # after the render: it may write into the book (static assets)

@@ -56,7 +56,14 @@ Job = TypeVar("Job")
 
 
 class ExecutionError(RuntimeError):
-    """A notebook failed; the message names the page and the cell."""
+    """A notebook failed; the message names the page and the cell.
+
+    ``failures`` maps the index of every failed job of a :func:`run_all` batch to its message.
+    """
+
+    def __init__(self, message: str, failures: dict[int, str] | None = None):
+        super().__init__(message)
+        self.failures = failures or {}
 
 
 def load_page(path: Path, lang: str = "en") -> nbformat.NotebookNode:
@@ -197,7 +204,7 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
     log = log or (lambda line: print(line, file=sys.stderr, flush=True))
     start, total = time.perf_counter(), len(jobs)
     outcomes: dict[int, Outcome] = {}
-    failures: list[str] = []
+    failures: dict[int, str] = {}
 
     def report(done: int, outcome: Outcome) -> None:
         timing = f" in {outcome.seconds:.1f} s" if outcome.status == "executed" else ""
@@ -236,16 +243,16 @@ def run_all(jobs: list[Job], work: Callable[[Job], Outcome], what: str, workers:
         try:
             outcomes[index] = result()
         except Exception as error:  # ExecutionError names the cell; anything else at least the job
-            failures.append(str(error) if isinstance(error, ExecutionError) else f"{jobs[index]}: "
-                            f"{type(error).__name__}: {error}")
-            log(f"{what} [{done}/{total}] FAILED {failures[-1]}")
+            failures[index] = (str(error) if isinstance(error, ExecutionError)
+                               else f"{jobs[index]}: {type(error).__name__}: {error}")
+            log(f"{what} [{done}/{total}] FAILED {failures[index]}")
             continue
         report(done, outcomes[index])
     executed = sum(o.status == "executed" for o in outcomes.values())
     log(f"{what}: {executed} executed, {total - executed - len(failures)} reused from cache, "
         f"{len(failures)} failed, {time.perf_counter() - start:.1f} s")
     if failures:
-        raise ExecutionError("\n".join(failures))
+        raise ExecutionError("\n".join(failures[i] for i in sorted(failures)), failures)
     return [outcomes[i] for i in range(total)]
 
 

@@ -1,7 +1,8 @@
 """Build the HTML book in both languages without ever destroying the last good build.
 
 Each language edition (:mod:`report_lib.publish.editions`) is generated under
-``_build/edition-<lang>`` and rendered with warnings as errors into ``_build/.sphinx-<lang>``,
+``_build/edition-<lang>`` (the notebooks of all editions run as one batch) and rendered, the
+editions side by side, with warnings as errors into ``_build/.sphinx-<lang>``,
 which keeps Sphinx's environment between builds so that an unchanged page is not read
 again; a successful render is copied to its staging folder. The English site is published to ``_build/html`` and the Chinese site, a tree of
 its own with its own search index, to ``_build/html/zh``. Only a successful build replaces
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 import shutil
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from report_lib import paths
 from report_lib.data.dataset import check_data
 from report_lib.publish import cache
-from report_lib.publish.editions import SITE_FOLDER, write_edition
+from report_lib.publish.editions import SITE_FOLDER, write_editions
 from report_lib.publish.incremental import render_incrementally
 from report_lib.publish.languages import EDITIONS
 from report_lib.publish.lock import replace_tree
@@ -48,29 +50,45 @@ def sphinx_root(root: Path, lang: str) -> Path:
     return root / "_build" / f".sphinx-{lang}"
 
 
-def build_edition(root: Path, data_dir: Path, lang: str, builder: str, variants: bool) -> Path | None:
-    """Generate and render the ``lang`` edition, then copy it to ``_build/.staging-<lang>``; return that, None on failure.
+def render_edition(root: Path, data_dir: Path, lang: str, folder: Path, builder: str) -> tuple[Path | None, str]:
+    """Render the generated ``lang`` edition in ``folder`` and copy it to ``_build/.staging-<lang>``.
 
-    Sphinx renders into :func:`sphinx_root`, which keeps its environment between builds
+    Returns that copy (None on failure) and what Jupyter Book printed. Sphinx renders into
+    :func:`sphinx_root`, which keeps its environment between builds
     (:func:`report_lib.publish.incremental.render_incrementally`): unchanged pages are not read again.
     """
-    try:
-        folder = write_edition(root, data_dir, lang, variants)
-    except (ExecutionError, VariantError) as error:
-        print(f"{error}\nThe {lang} edition was not built.", file=sys.stderr)
-        return None
-    except Exception as error:  # any other failure of one edition must not cost the other its build
-        print(f"The {lang} edition was not built: {type(error).__name__}: {error}", file=sys.stderr)
-        return None
     result, built = render_incrementally(folder, builder, sphinx_root(root, lang), env={"REPORT_DATA": str(data_dir)},
-                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root),
+                                         capture=True)
+    printed = (result.stdout or "") + (result.stderr or "")
     if result.returncode != 0 or not (built / "index.html").is_file():
-        print(f"The {lang} edition's book build failed (exit {result.returncode}).", file=sys.stderr)
-        return None
+        return None, printed + f"The {lang} edition's book build failed (exit {result.returncode}).\n"
     staging = root / "_build" / f".staging-{lang}"
     shutil.rmtree(staging, ignore_errors=True)
     shutil.copytree(built, staging)  # a copy: the next render writes into Sphinx's tree, never the published one
-    return staging
+    return staging, printed
+
+
+def build_editions(root: Path, data_dir: Path, builder: str, variants: bool) -> dict[str, Path | None]:
+    """Generate every edition (one batch of notebooks), then render them side by side; return each staged site or None.
+
+    An edition whose notebooks or render fail is None; the others are still built.
+    """
+    generated = write_editions(root, data_dir, EDITIONS, variants)
+    built: dict[str, Path | None] = {}
+    for lang, result in generated.items():
+        if isinstance(result, Exception):
+            kind = "" if isinstance(result, (ExecutionError, VariantError)) else f"{type(result).__name__}: "
+            print(f"{kind}{result}\nThe {lang} edition was not built.", file=sys.stderr)
+            built[lang] = None
+    rendering = [lang for lang in EDITIONS if lang not in built]
+    with ThreadPoolExecutor(max_workers=max(1, len(rendering))) as pool:  # each render is its own process
+        renders = {lang: pool.submit(render_edition, root, data_dir, lang, generated[lang], builder)
+                   for lang in rendering}
+        for lang, render in renders.items():
+            built[lang], printed = render.result()
+            sys.stderr.write(printed)
+    return built
 
 
 def publish(root: Path, builder: str, built: dict[str, Path | None]) -> None:
@@ -105,7 +123,7 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
     if not validate_or_report(data_dir):
         return 1
     variants = variants if variants is not None else bool(read_toc(root).report)
-    built = {lang: build_edition(root, data_dir, lang, builder, variants) for lang in EDITIONS}
+    built = build_editions(root, data_dir, builder, variants)
     publish(root, builder, built)
     target = root / "_build" / builder
     for lang in EDITIONS:

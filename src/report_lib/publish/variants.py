@@ -104,14 +104,14 @@ def variant_notebook(job: VariantJob) -> nbformat.NotebookNode:
 
 
 def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool,
-               check_only: bool = False) -> notebooks.Outcome | None:
+               check_only: bool = False, name: str | None = None) -> notebooks.Outcome | None:
     """Execute one variant into its target, unless the cache says the last execution is still good (``check_only``: see
-    :func:`report_lib.publish.cache.run_cached`)."""
+    :func:`report_lib.publish.cache.run_cached`); ``name`` labels its progress line (default: its document name)."""
     variant = job.variant
     notebook = variant_notebook(job)
     notebook.metadata[cache.METADATA_KEY] = {"segment": variant.segment, "page": variant.page, "lang": variant.lang}
     return cache.run_cached(notebook, variant.target(root), {"segment": variant.segment, "lang": variant.lang},
-                            data_dir, environment, variant.docname,
+                            data_dir, environment, name or variant.docname,
                             f"variant failed: segment {variant.segment}, chapter {variant.page}", force=force,
                             check_only=check_only)
 
