@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from report_lib import paths
-from report_lib.present.labels import LANGUAGES
+from report_lib.publish.languages import EDITIONS as LANGUAGES
 
 NBVAL_REFERENCES = paths.PROJECT_ROOT / "tests" / "notebooks"
 """Where ``refresh-nbval`` writes the reference notebooks (the tests read them there)."""
@@ -73,9 +73,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"{folder}: all tables valid")
         return 0 if valid else 1
     if args.command == "build":
+        from report_lib.publish import up_to_date
+
+        data_dir, variants = paths.data_dir(args.data), False if args.no_variants else None
+        if up_to_date.book_is_current(paths.PROJECT_ROOT, data_dir, "html", variants)[0]:  # before the heavy imports
+            print(up_to_date.NOTHING_CHANGED.format(site=paths.PROJECT_ROOT / "_build" / "html", data=data_dir))
+            return 0
         from report_lib.publish.site import build_html
 
-        return build_html(data_dir=Path(args.data) if args.data else None, variants=False if args.no_variants else None)
+        return build_html(data_dir=data_dir, variants=variants)
     if args.command in ("variants", "render"):
         from report_lib.publish.variants import VariantError
 

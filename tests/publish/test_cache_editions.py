@@ -54,7 +54,8 @@ def make_book(root: Path) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     for name, table in PAGES.items():
         (root / f"{name}.md").write_text(PAGE.format(title=name, table=table), encoding="utf-8")
-    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_config.yml").write_text("title: t\nsphinx:\n  extra_extensions: [report_lib.page.sphinx_ext]\n",
+                                      encoding="utf-8")
     (root / "_toc.yml").write_text("format: jb-book\nroot: reads_policies\nchapters:\n  - file: reads_glossary\n",
                                    encoding="utf-8")
     shutil.copytree(paths.DEFAULT_DATA_DIR, root / "data")
@@ -143,3 +144,22 @@ def test_a_library_change_executes_everything(built, tmp_path, monkeypatch):
     module = library / "run_record.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# a change\n", encoding="utf-8")
     assert executed(build(built)) == every(PAGES)
+
+
+def test_a_build_with_nothing_changed_does_nothing_and_a_data_change_builds_again(built, capsys):
+    """build_html: the second build finds the published book current; a changed data file makes it build (from cache)."""
+    from report_lib.publish import up_to_date
+    from report_lib.publish.site import build_html
+
+    assert build_html(root=built, data_dir=built / "data") == 0
+    site = built / "_build" / "html"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    capsys.readouterr()
+    assert build_html(root=built, data_dir=built / "data") == 0
+    assert "Nothing changed since the last good build" in capsys.readouterr().out
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+    policies = built / "data" / DATA_FILE["reads_policies"]
+    policies.write_text(policies.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert not up_to_date.book_is_current(built, built / "data", "html", None)[0]
+    assert build_html(root=built, data_dir=built / "data") == 0
+    assert "Nothing changed" not in capsys.readouterr().out

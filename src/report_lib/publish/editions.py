@@ -28,15 +28,13 @@ from report_lib.analysis.segments import MARKET
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import Labels
 from report_lib.publish import cache, notebooks
-from report_lib.publish.languages import EDITIONS
+from report_lib.publish.languages import EDITIONS, SITE_FOLDER
 from report_lib.publish.lock import write_if_changed
 from report_lib.publish.search_words import write_user_dictionary
 from report_lib.publish.toc import page_source, read_toc
 from report_lib.publish.variant_page import relocate
 from report_lib.publish.variants import Segment, VariantJob, plan as plan_variants, remove_stale, render_job, write_toc
 
-SITE_FOLDER = {"en": "", "zh": "zh"}
-"""Where each edition lives in the published site (relative to ``_build/html``)."""
 SPHINX_LANGUAGE = {"en": "en", "zh": "zh_CN"}
 SEARCH_LANGUAGE = {"en": "en", "zh": "zh"}
 SEARCH_WORDS = "search-words.txt"

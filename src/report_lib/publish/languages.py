@@ -29,6 +29,8 @@ from pathlib import Path
 
 EDITIONS = ("en", "zh")
 """The languages of the book, the first being the one translated from."""
+SITE_FOLDER = {"en": "", "zh": "zh"}
+"""Where each edition lives in the published site (relative to ``_build/html``)."""
 OPEN = re.compile(r"^::::\{lang\}\s+(\w+)\s*$")
 CLOSE = "::::"
 TRANSLATES = re.compile(r"^:translates:\s*(\S*)\s*$")

@@ -21,9 +21,10 @@ from pathlib import Path
 from report_lib import paths
 from report_lib.data.dataset import check_data
 from report_lib.publish import cache
-from report_lib.publish.editions import SITE_FOLDER, write_editions
+from report_lib.publish.editions import write_editions
 from report_lib.publish.incremental import render_incrementally
-from report_lib.publish.languages import EDITIONS
+from report_lib.publish import up_to_date
+from report_lib.publish.languages import EDITIONS, SITE_FOLDER
 from report_lib.publish.lock import replace_tree
 from report_lib.publish.notebooks import ExecutionError
 from report_lib.publish.toc import read_toc
@@ -120,11 +121,18 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
     """
     root = root or paths.PROJECT_ROOT
     data_dir = paths.data_dir(data_dir)
+    current, inputs = up_to_date.book_is_current(root, data_dir, builder, variants)
+    if current:
+        print(up_to_date.NOTHING_CHANGED.format(site=root / "_build" / builder, data=data_dir))
+        return 0
+    up_to_date.forget(root, builder)
     if not validate_or_report(data_dir):
         return 1
     variants = variants if variants is not None else bool(read_toc(root).report)
     built = build_editions(root, data_dir, builder, variants)
     publish(root, builder, built)
+    if all(built.values()):
+        up_to_date.record(root, builder, inputs)
     target = root / "_build" / builder
     for lang in EDITIONS:
         where = target / SITE_FOLDER[lang] / "index.html"
