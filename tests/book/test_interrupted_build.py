@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from report_lib import paths
+from report_lib.publish import up_to_date
 from report_lib.publish.lock import RUNNING, lock_path
 
 pytestmark = pytest.mark.slow
@@ -84,9 +85,11 @@ def stamp(root: Path, text: str) -> None:
 
 
 def forget_executed_pages(root: Path) -> None:
-    """Delete the executed pages of every edition, so the next build executes them again (seconds of work)."""
+    """Delete the executed pages of every edition and the last good build's inputs stamp, so the next build
+    executes the pages again (seconds of work) instead of finding the book current."""
     for edition in (root / "_build").glob("edition-*"):
         shutil.rmtree(edition)
+    up_to_date.forget(root, "html")
 
 
 def test_killed_builds_leave_last_good_site(book):
