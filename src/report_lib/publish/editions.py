@@ -5,7 +5,9 @@ Both editions come from the one page source and the one notebook pipeline
 language (:func:`report_lib.publish.languages.page_for_language`) and executed with the
 parameter ``lang`` set to it, so code cells exist once and glued values come out in the
 edition's language; the bank-type variants are rendered the same way
-(:mod:`report_lib.publish.variants`). The folder then holds a small book Jupyter Book renders
+(:mod:`report_lib.publish.variants`). :func:`write_editions` plans every edition
+(:func:`plan_edition`), runs all their notebooks as one batch and writes each edition's toc
+(:func:`finish_edition`). The folder then holds a small book Jupyter Book renders
 without executing again: executed notebooks, a ``_config.yml`` whose title, Sphinx
 ``language`` and search language are the edition's, and a ``_toc.yml`` whose part captions
 come from the labels (``toc.<caption in snake case>``). The Chinese edition searches with
@@ -188,21 +190,6 @@ def write_editions(root: Path, data_dir: Path, langs: tuple[str, ...] = EDITIONS
         except Exception as error:
             results[edition.lang] = error
     return results
-
-
-def write_edition(root: Path, data_dir: Path, lang: str, variants: bool = True,
-                  workers: int = notebooks.WORKERS, log: Callable[[str], None] | None = None) -> Path:
-    """Generate the sources of the ``lang`` edition alone (:func:`write_editions`); return its folder.
-
-    Raises
-    ------
-    report_lib.publish.notebooks.ExecutionError
-        When a page or a variant fails (the message names the page and the cell).
-    """
-    result = write_editions(root, data_dir, (lang,), variants, workers, log)[lang]
-    if isinstance(result, Exception):
-        raise result
-    return result
 
 
 def clear_edition(root: Path, lang: str) -> None:

@@ -33,6 +33,8 @@ from pathlib import Path
 import nbformat
 
 KERNEL_NAME = "python3"
+STARTUP_TIMEOUT = 60
+"""Seconds a new kernel has to answer."""
 PREPARE = """\
 get_ipython().run_line_magic("reset", "-f")
 import os as _os, sys as _sys
@@ -69,11 +71,16 @@ class Kernel:
 
     def __init__(self, cwd: Path, env: dict[str, str]):
         self.manager = kernel_manager()
-        self.manager.start_kernel(cwd=str(cwd), env=env)
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.client.wait_for_ready(timeout=60)
+        self.client = None
         self.pages = 0
+        try:
+            self.manager.start_kernel(cwd=str(cwd), env=env)
+            self.client = self.manager.client()  # after the start: it reads the kernel's connection file
+            self.client.start_channels()
+            self.client.wait_for_ready(timeout=STARTUP_TIMEOUT)
+        except BaseException:  # a kernel that does not come up is not left running
+            self.shutdown()
+            raise
 
     def run(self, notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str], timeout: int) -> None:
         """Execute ``notebook`` in this kernel in ``cwd`` with exactly the environment ``env``.
@@ -102,7 +109,8 @@ class Kernel:
     def shutdown(self) -> None:
         """Stop the client and the kernel, and remove the kernel's socket files."""
         try:
-            self.client.stop_channels()
+            if self.client is not None:
+                self.client.stop_channels()
             if self.manager.has_kernel:
                 self.manager.shutdown_kernel(now=True)  # its work is done; no need to wait
         finally:
@@ -147,23 +155,19 @@ def run(notebook: nbformat.NotebookNode, cwd: Path, env: dict[str, str], timeout
     from nbclient.exceptions import CellExecutionError
 
     global _warm
-    kernel = _warm if _keep_warm and _warm is not None else Kernel(cwd, env)
+    kernel, _warm = (_warm or Kernel(cwd, env)) if _keep_warm else Kernel(cwd, env), None
+    healthy = False
     try:
         kernel.run(notebook, cwd, env, timeout)
+        healthy = True
     except CellExecutionError:
-        if not _keep_warm:
-            kernel.shutdown()
-        else:
+        healthy = True  # the page failed, not the kernel
+        raise
+    finally:
+        if healthy and _keep_warm:
             _warm = kernel
-        raise
-    except BaseException:
-        _warm = None
-        kernel.shutdown()
-        raise
-    if _keep_warm:
-        _warm = kernel
-    else:
-        kernel.shutdown()
+        else:
+            kernel.shutdown()
 
 
 def environment(extra: dict[str, str] | None = None) -> dict[str, str]:
