@@ -111,3 +111,13 @@ def test_font_is_registered_once_and_only_for_static_charts(chart_in, monkeypatc
         render.render_chart(chart, data, name=name, footer="f", alt_text="a")
     render.prepare_static_renderer.cache_clear()  # the next test registers the real font again
     assert calls == [1]
+
+
+def test_an_invalid_spec_still_fails_when_the_chart_is_rendered(chart_in):
+    """The charts package turns off Altair's check of every object as it is built; the check of the whole spec stays."""
+    import report_lib.present.charts  # noqa: F401  (turns the per-object check off)
+
+    data = pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})
+    chart = alt.Chart(data).mark_bar().encode(x=alt.X("b", type="not a type"), y="a:N")  # accepted while building
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        render.render_chart(chart, data, name="t", footer="f", alt_text="a")
