@@ -15,7 +15,7 @@ def renders(monkeypatch) -> list[dict]:
     """Replace Jupyter Book by a fake that notes each call, writes a page and a doctree, and fails on request."""
     calls: list[dict] = []
 
-    def fake(book: Path, builder: str, out: Path, env=None):
+    def fake(book: Path, builder: str, out: Path, env=None, capture=False):
         build = out / "_build"
         calls.append({"doctree_kept": (build / ".doctrees" / "env.pickle").is_file()})
         (build / ".doctrees").mkdir(parents=True, exist_ok=True)
