@@ -15,7 +15,6 @@ survey files), because a page may open the dataset more than once.
 
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +22,7 @@ import pandas as pd
 
 from report_lib.analysis.survey_merge import merge_with_published
 from report_lib.analysis.survey_shares import wave_figures
+from report_lib.data.content_hash import files_hash
 from report_lib.data.dataset import Dataset
 from report_lib.data.survey.questionnaire import load_questionnaire
 from report_lib.data.survey.wave import Wave, has_wave, load_wave
@@ -37,17 +37,9 @@ def survey_files(data_dir: Path) -> tuple[str, ...]:
     return tuple(p.relative_to(data_dir).as_posix() for p in sorted(survey.iterdir()) if p.is_file())
 
 
-def _content_hash(data_dir: Path, files: tuple[str, ...]) -> str:
-    digest = hashlib.sha256()
-    for name in files:
-        digest.update(name.encode())
-        digest.update((data_dir / name).read_bytes())
-    return digest.hexdigest()
-
-
 def wave_key(data_dir: Path) -> str:
     """A hash of the survey files of ``data_dir``: the cache key of what is computed from its wave."""
-    return _content_hash(data_dir, survey_files(data_dir))
+    return files_hash(data_dir, survey_files(data_dir))
 
 
 @lru_cache(maxsize=4)
@@ -105,7 +97,7 @@ def with_wave(dataset: Dataset) -> Dataset:
         return dataset
     files = survey_files(folder)
     published = dataset.figures
-    computed = _computed(folder.resolve(), _content_hash(folder, files))
+    computed = _computed(folder.resolve(), files_hash(folder, files))
     figures = typed_wave_figures(published, computed)
     options = load_questionnaire(folder / "survey").option_table
     labels = option_labels(dataset.table("labels"), options)

@@ -11,7 +11,6 @@ Examples
 from __future__ import annotations
 
 import copy
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from report_lib import paths
+from report_lib.data.content_hash import files_hash
 from report_lib.data.csv_records import LINE_COLUMN, read_csv_records
 from report_lib.data.metadata import load_metadata, meta_path
 from report_lib.run_record import RecordedTables
@@ -133,13 +133,9 @@ _KEEP = 4
 
 
 def content_fingerprint(folder: Path) -> str:
-    """Hash the path and bytes of every table file and metadata file of a data folder (what validation reads)."""
-    digest = hashlib.sha256()
-    for spec in ALL_TABLES:
-        for path in (spec.path(folder), meta_path(spec, folder)):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() if path.is_file() else b"\0missing\0")
-    return digest.hexdigest()
+    """Hash the name and bytes of every table file and metadata file of a data folder (what validation reads)."""
+    return files_hash(folder, [path.relative_to(folder).as_posix() for spec in ALL_TABLES
+                               for path in (spec.path(folder), meta_path(spec, folder))])
 
 
 def load_dataset(data_dir: str | Path | None = None) -> Dataset:

@@ -40,7 +40,7 @@ from report_lib.publish.lock import write_if_changed
 
 WORKERS = int(os.environ.get("REPORT_WORKERS") or os.cpu_count() or 1)
 """Notebooks executed at once: one per core, or env ``REPORT_WORKERS``."""
-KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+KERNELSPEC = {"name": kernels.KERNEL_NAME, "display_name": "Python 3", "language": "python"}
 PARAMETERS_TAG = "parameters"
 INJECTED_TAG = "injected-parameters"
 HIDE = "remove-cell"
@@ -296,4 +296,3 @@ def jupyter_book(root: Path, builder: str, toc: Path | None = None, out: Path | 
             if TCP_WARNING not in line:
                 sys.stderr.write(line)
     return subprocess.CompletedProcess(command, process.returncode), built
-
