@@ -7,27 +7,26 @@ from urllib.parse import quote
 
 import pytest
 
-from test_browser import CHROMIUM, page_requests, proxy, rendered_dom  # noqa: F401 (proxy is a fixture)
+from support.browser import CHROMIUM, MISSING, SEARCH_DONE, visit
 from test_chinese_site import TERMS, ZH
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(CHROMIUM is None, reason="Chromium not installed: run `make system-deps` (apt-get install chromium)"),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=MISSING)]
 
 
-class Address(str):
-    """A URL with a query, passed where the browser helper expects a path (it asks for ``as_uri()``)."""
-
-    def as_uri(self) -> str:
-        return str(self)
+@pytest.fixture(scope="module")
+def searches() -> dict[str, object]:
+    """Each term of :data:`TERMS` searched on the Chinese site's search page (one browser, all terms)."""
+    if not (ZH / "search.html").is_file():
+        pytest.fail(f"no Chinese site at {ZH}: run `make book` first")
+    urls = {term: (ZH / "search.html").as_uri() + "?q=" + quote(term) for term in TERMS}
+    visits = visit(list(urls.values()), ready=SEARCH_DONE)
+    return {term: visits[url] for term, url in urls.items()}
 
 
 @pytest.mark.parametrize("term", TERMS)
-def test_search_page_finds_the_term(term, proxy, tmp_path):
-    if not (ZH / "search.html").is_file():
-        pytest.fail(f"no Chinese site at {ZH}: run `make book` first")
-    dom = rendered_dom(Address((ZH / "search.html").as_uri() + "?q=" + quote(term)), proxy, tmp_path / "profile")
-    results = re.findall(r'<li[^>]*>\s*<a href="([^"]+\.html)[^"]*"', dom.split('id="search-results"', 1)[-1])
+def test_search_page_finds_the_term(term, searches):
+    seen = searches[term]
+    assert seen.ready, f"searching {term}: the search never finished"
+    results = re.findall(r'<li[^>]*>\s*<a href="([^"]+\.html)[^"]*"', seen.dom.split('id="search-results"', 1)[-1])
     assert results, f"searching {term} listed no page"
-    assert page_requests(proxy.requests) == []
+    assert seen.requests == []
