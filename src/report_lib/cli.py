@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
 
         return aggregate_to_csv(paths.data_dir(args.data), Path(args.out), args.engine)
     if args.command == "check-data":
-        from report_lib.publish.site import validate_or_report
+        from report_lib.publish.validation import validate_or_report
 
         folder = paths.data_dir(args.data)
         valid = validate_or_report(folder)

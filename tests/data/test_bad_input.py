@@ -1,7 +1,9 @@
 """Bad data folders: each fails `check-data` with a one-line error naming file, row and column.
 
 These run the command a researcher runs (``python -m report_lib check-data DATA``) on a
-copy of the data folder with one defect, and check the exit code and the message.
+copy of the data folder with one defect, and check the exit code and the message: in this
+process (:func:`conftest.run_command`), and as its own process for the valid folder and for
+a missing column.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import edit_csv as rewrite
-from conftest import run_cli
+from conftest import run_cli, run_command
 
 
 def figures(folder: Path) -> Path:
@@ -25,7 +27,7 @@ def set_cell(row_index: int, column: str, value: str):
 
 
 def check(folder: Path) -> tuple[int, list[str]]:
-    result = run_cli("check-data", str(folder))
+    result = run_command("check-data", str(folder))
     return result.returncode, result.stderr.strip().splitlines()
 
 
@@ -37,9 +39,10 @@ def test_valid_folder_passes(data_copy):
 
 
 def test_missing_column(data_copy):
-    """Dropping the value column names it on line 1."""
+    """Dropping the value column names it on line 1 (the command as its own process: exit 1, the line on stderr)."""
     rewrite(figures(data_copy), lambda rows: [r.pop(rows[0].index("value")) for r in rows[::-1]])
-    code, lines = check(data_copy)
+    result = run_cli("check-data", str(data_copy))
+    code, lines = result.returncode, result.stderr.strip().splitlines()
     assert code == 1
     assert lines[0].endswith("figures.csv:1: column 'value': required column is missing from the header")
 
@@ -92,7 +95,7 @@ def test_excel_bom_and_crlf_are_valid(data_copy):
     """The same data saved by Excel (BOM, CRLF) is valid."""
     path = figures(data_copy)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
-    assert run_cli("check-data", str(data_copy)).returncode == 0
+    assert run_command("check-data", str(data_copy)).returncode == 0
 
 
 def test_every_problem_is_listed(data_copy):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_cli
+from conftest import run_cli, run_command
 from report_lib import paths
 from report_lib.cli import main
 from survey_helpers import RESPONSES, tiny_wave
@@ -135,19 +135,28 @@ MAKE_CASES = {**{case: (text.encode("utf-8"), expected) for case, (text, expecte
               "non-UTF-8 CSV": (RESPONSES.replace("r5,", "r5é,").encode("latin-1"), ":6:")}
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("case", MAKE_CASES)
-def test_make_check_data_reports_each_bad_input(case, tmp_path):
-    """``make check-data DATA=<copy>``: one line ``file:row: column: reason``, a non-zero exit."""
+def test_check_data_reports_each_bad_input(case, tmp_path):
+    """``check-data <copy>``: one line ``file:row: column: reason``, a non-zero exit."""
     responses, expected = MAKE_CASES[case]
     data = wave_data_copy(tmp_path, responses)
-    result = make("check-data", data)
+    result = run_command("check-data", str(data))
     assert result.returncode != 0
     lines = reported(result, data)
     assert len(lines) == 1, result.stderr
     assert "1 problem(s)" in result.stderr
     assert lines[0].startswith(str(data / "survey" / "responses.csv") + expected.split(" column")[0])
     assert expected in lines[0]
+
+
+@pytest.mark.slow
+def test_make_check_data_reports_a_bad_input(tmp_path):
+    """``make check-data DATA=<copy>`` (the command as a researcher types it): the line on stderr, a non-zero exit."""
+    responses, expected = MAKE_CASES["unknown segment"]
+    data = wave_data_copy(tmp_path, responses)
+    result = make("check-data", data)
+    assert result.returncode != 0
+    assert [line for line in reported(result, data) if expected in line] == reported(result, data) != []
 
 
 @pytest.mark.slow

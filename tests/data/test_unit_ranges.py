@@ -1,7 +1,8 @@
 """Values outside their unit's range fail `check-data` with one line naming file, line and range.
 
-Run through the real command (``python -m report_lib check-data DATA``) on a copy of the
-data folder with one figure changed, as a researcher would meet it.
+Run through the command line's ``main`` (``python -m report_lib check-data DATA``, in this process:
+:func:`conftest.run_command`) on a copy of the data folder with one figure changed, as a
+researcher would meet it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import edit_csv, run_cli
+from conftest import edit_csv, run_command
 from report_lib.data.unit_ranges import UnitRange
 
 
@@ -38,7 +39,7 @@ def set_figure(folder: Path, figure_id: str, **cells: str) -> None:
 
 
 def check(folder: Path) -> tuple[int, list[str]]:
-    result = run_cli("check-data", str(folder))
+    result = run_command("check-data", str(folder))
     return result.returncode, result.stderr.strip().splitlines()
 
 
@@ -77,7 +78,7 @@ def test_flagged_impossible_value_is_recorded(data_copy):
     """A share printed as 183% is kept when flagged 'impossible' (as the source printed it)."""
     _, figure_id = first_line_of_unit(data_copy, "percent")
     set_figure(data_copy, figure_id, value="183", flag="impossible", note="The source prints 183%.")
-    result = run_cli("check-data", str(data_copy))
+    result = run_command("check-data", str(data_copy))
     assert result.returncode == 0, result.stderr
     assert "all tables valid" in result.stdout
 

@@ -19,7 +19,6 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from report_lib import paths
-from report_lib.data.dataset import check_data
 from report_lib.publish import cache
 from report_lib.publish.editions import write_editions
 from report_lib.publish.incremental import render_incrementally
@@ -28,17 +27,8 @@ from report_lib.publish.languages import EDITIONS, SITE_FOLDER
 from report_lib.publish.lock import replace_tree
 from report_lib.publish.notebooks import ExecutionError
 from report_lib.publish.toc import read_toc
+from report_lib.publish.validation import validate_or_report
 from report_lib.publish.variants import VariantError
-
-
-def validate_or_report(data_dir: Path) -> bool:
-    """Print every data problem (one per line) to stderr; return True when the data is valid."""
-    problems = check_data(data_dir)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) in {data_dir}; nothing was built.", file=sys.stderr)
-    return not problems
 
 
 def swap_into_place(new: Path, target: Path) -> None:

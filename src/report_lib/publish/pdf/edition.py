@@ -34,7 +34,7 @@ from report_lib.publish.notebooks import render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
 from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages
-from report_lib.publish.site import validate_or_report
+from report_lib.publish.validation import validate_or_report
 from report_lib.publish.toc import Toc, read_toc, write_toc
 
 PDF_NAME = "bank-marketing-digitalization-2023"
