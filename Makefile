@@ -6,6 +6,10 @@ PY := $(VENV)/bin/python
 DATA ?= data
 SEGMENT ?= all
 PDF_LANG ?= en
+## Several PDF editions in one run, as SEGMENT:LANG pairs (replaces SEGMENT and PDF_LANG when set).
+PDF_EDITIONS ?=
+## The PDF editions `make test` builds and checks: the main one, the regional banks', the Chinese one.
+TEST_PDF_EDITIONS := all:en regional:en all:zh
 export REPORT_DATA := $(abspath $(DATA))
 ## The synthetic wave's last file written (examples/synthetic_wave.py writes the weighted variant last).
 SYNTHETIC_WAVE := examples/synthetic-wave-weighted/survey/responses.csv
@@ -32,16 +36,16 @@ book: venv
 variants: venv
 	$(PY) -m report_lib variants --data "$(REPORT_DATA)"
 
-## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional PDF_LANG=zh` for one bank type, Chinese labels).
-## A failed build keeps the last good PDF.
+## Build the PDF edition into _build/pdf/ (`make pdf SEGMENT=regional PDF_LANG=zh` for one bank type, Chinese labels;
+## `make pdf PDF_EDITIONS="all:en regional:zh"` for several, their pages in one batch). A failed build keeps the last good PDF.
 pdf: venv
-	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" --segment "$(SEGMENT)" --lang "$(PDF_LANG)"
+	$(PY) -m report_lib pdf --data "$(REPORT_DATA)" $(if $(PDF_EDITIONS),--editions $(PDF_EDITIONS),--segment "$(SEGMENT)" --lang "$(PDF_LANG)")
 
 ## Install what the tests need (system packages when root or password-less sudo allows, axe-core from npm),
 ## build the book, the main, the regional-bank and the Chinese PDF, then run every test (unit, data, bad input, nbval,
 ## browser, PDF, accessibility, translations). A test that cannot run for want of a tool fails with the command that installs it.
 test: test-deps $(AXE) $(SYNTHETIC_WAVE) book
-	$(MAKE) --no-print-directory pdf && $(MAKE) --no-print-directory pdf SEGMENT=regional && $(MAKE) --no-print-directory pdf PDF_LANG=zh
+	$(MAKE) --no-print-directory pdf PDF_EDITIONS="$(TEST_PDF_EDITIONS)"
 	$(PY) -m pytest
 
 ## Validate a data folder without building: `make check-data DATA=path`.

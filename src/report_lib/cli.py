@@ -27,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--data", default=None, help="data folder (default: env REPORT_DATA or data/)")
     pdf.add_argument("--segment", default="all", help="bank type of the edition (default: all, the main edition)")
     pdf.add_argument("--lang", default="en", choices=LANGUAGES, help="language of labels (default: en)")
+    pdf.add_argument("--editions", nargs="+", metavar="SEGMENT:LANG",
+                     help="several editions in one run (e.g. all:en regional:en all:zh); replaces --segment and --lang")
     refresh = commands.add_parser("refresh-nbval", help="re-execute chapters into the nbval reference notebooks")
     refresh.add_argument("--data", default=None)
     refresh.add_argument("--out", default=str(NBVAL_REFERENCES), help="reference folder (default: tests/notebooks)")
@@ -100,9 +102,14 @@ def run(args: argparse.Namespace) -> int:
             return 1
         return 0
     if args.command == "pdf":
-        from report_lib.publish.pdf.edition import build_pdf
+        from report_lib.publish.pdf.edition import build_pdfs
 
-        return build_pdf(data_dir=Path(args.data) if args.data else None, segment=args.segment, lang=args.lang)
+        editions = [tuple(edition.partition(":")[::2]) for edition in args.editions or [f"{args.segment}:{args.lang}"]]
+        bad = [":".join(edition) for edition in editions if not all(edition)]
+        if bad:
+            print(f"--editions takes SEGMENT:LANG pairs (e.g. regional:zh); got {' '.join(bad)}", file=sys.stderr)
+            return 2
+        return build_pdfs(data_dir=Path(args.data) if args.data else None, editions=tuple(editions))
     if args.command == "translations":
         from report_lib.publish.languages import translation_problems
         from report_lib.publish.toc import page_sources

@@ -7,6 +7,7 @@ import subprocess
 
 import pytest
 
+from conftest import run_command
 from report_lib import paths
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import Labels
@@ -62,7 +63,8 @@ def test_failed_build_keeps_last_good_pdf(tmp_path, monkeypatch, capsys, failure
     def fail(*args, **kwargs):
         raise failure
 
-    monkeypatch.setattr(edition, "build_singlehtml", fail)
+    monkeypatch.setattr(edition, "execute_jobs", lambda root, jobs: {})
+    monkeypatch.setattr(edition, "render_singlehtml", fail)
     assert edition.build_pdf(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR) == 1
     assert target.read_bytes() == b"%PDF last good"
     assert "last good PDF" in capsys.readouterr().err
@@ -85,3 +87,27 @@ def test_edition_names():
     assert names == {"bank-marketing-digitalization-2023.pdf", "bank-marketing-digitalization-2023-zh.pdf",
                      "bank-marketing-digitalization-2023-regional.pdf",
                      "bank-marketing-digitalization-2023-regional-zh.pdf"}
+
+
+def test_a_failing_edition_does_not_stop_the_others(tmp_path, monkeypatch, capsys):
+    """Several editions in one run: an unknown bank type fails alone, the others are published, the exit code is 1."""
+    (tmp_path / "_toc.yml").write_text("format: jb-book\nroot: intro\n")
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    monkeypatch.setattr(edition, "find_tool", lambda *names: "/bin/true")
+    batches = []
+    monkeypatch.setattr(edition, "execute_jobs", lambda root, jobs: batches.append(jobs) or {})
+    monkeypatch.setattr(edition, "publish_pdf", lambda root, plan: f"Built {plan.target.name}")
+    editions = (("all", "en"), ("rural", "en"), ("regional", "zh"))
+    assert edition.build_pdfs(root=tmp_path, data_dir=paths.DEFAULT_DATA_DIR, editions=editions) == 1
+    out, err = capsys.readouterr()
+    assert out.split() == ["Built", "bank-marketing-digitalization-2023.pdf",
+                           "Built", "bank-marketing-digitalization-2023-regional-zh.pdf"]
+    assert "segment must be one of" in err and err.count("last good PDF") == 1
+    assert len(batches) == 1 and {job.edition.parameters["lang"] for job in batches[0]} == {"en", "zh"}
+
+
+def test_editions_option_takes_pairs():
+    """``pdf --editions`` names each edition as SEGMENT:LANG; anything else stops before any build, exit 2."""
+    result = run_command("pdf", "--editions", "all:en", "regional")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "--editions takes SEGMENT:LANG pairs (e.g. regional:zh); got regional:"

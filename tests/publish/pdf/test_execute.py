@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from report_lib import paths
-from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages, page_notebook
+from report_lib.publish.pdf.execute import Edition, PageJob, execute_jobs, page_notebook
 from report_lib.publish.toc import read_toc
 
 REPORT = read_toc(paths.PROJECT_ROOT).report
@@ -25,9 +27,13 @@ def test_bank_type_edition_opens_report_chapters_only():
 
 @pytest.mark.slow
 def test_failing_page_names_page_and_error(tmp_path):
-    """A page that raises stops the edition (pages run in parallel) with the page's name and the error."""
+    """A page that raises is reported by its job, with the page's name and the error; the other page still runs."""
     (tmp_path / "fine.md").write_text("# Fine\n")
     (tmp_path / "broken.md").write_text("---\nkernelspec:\n  name: python3\n  display_name: Python 3\n"
                                         "---\n# Broken\n\n```{code-cell} ipython3\nraise ValueError('no data')\n```\n")
-    with pytest.raises(PageFailedError, match="(?s)broken failed for the PDF.*no data"):
-        execute_pages(tmp_path, ["fine", "broken"], tmp_path / "out", Edition(paths.DEFAULT_DATA_DIR), workers=2)
+    edition = Edition(paths.DEFAULT_DATA_DIR)
+    jobs = [PageJob(page, tmp_path / "out", edition) for page in ("fine", "broken")]
+    failures = execute_jobs(tmp_path, jobs, workers=2)
+    assert list(failures) == [1]
+    assert re.search("(?s)broken failed for the PDF.*no data", failures[1])
+    assert (tmp_path / "out" / "fine.ipynb").is_file()

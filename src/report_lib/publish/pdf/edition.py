@@ -1,4 +1,6 @@
-"""Build the PDF edition: ``make pdf`` (main edition), ``make pdf SEGMENT=regional PDF_LANG=zh``.
+"""Build the PDF editions: ``make pdf`` (main edition), ``make pdf SEGMENT=regional PDF_LANG=zh``, or several at
+once, ``make pdf PDF_EDITIONS="all:en regional:en all:zh"`` (their pages execute as one batch, then the editions
+are rendered and printed side by side).
 
 Route (chosen over the LaTeX builder, see README): the pages ``_toc.yml`` lists are executed
 with the edition's parameters and static charts (:mod:`report_lib.publish.pdf.execute`: PNGs with
@@ -18,7 +20,8 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import replace
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
@@ -27,13 +30,13 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import LANGUAGES, Labels
-from report_lib.publish import cache
+from report_lib.publish import cache, notebooks
 from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
 from report_lib.publish.incremental import render_incrementally
 from report_lib.publish.notebooks import render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
-from report_lib.publish.pdf.execute import Edition, PageFailedError, execute_pages
+from report_lib.publish.pdf.execute import Edition, PageJob, execute_jobs
 from report_lib.publish.validation import validate_or_report
 from report_lib.publish.toc import Toc, read_toc, write_toc
 
@@ -107,16 +110,21 @@ def pdf_book(root: Path, name: str) -> Path:
     return root / "_build" / "pdf-book" / name
 
 
-def build_singlehtml(root: Path, toc: Toc, book: Path, edition: Edition) -> Path:
-    """Execute (or reuse) ``toc``'s pages for ``edition`` in ``book`` and render them as one HTML page; return its path."""
-    render_config(root, book, SPHINX_LANGUAGE[edition.parameters.get("lang", "en")])  # first: it makes the folder the pages' book root,
+def prepare_book(root: Path, toc: Toc, book: Path, lang: str) -> None:
+    """Make ``book`` the folder an edition's pages execute into: its configuration and its toc."""
+    render_config(root, book, SPHINX_LANGUAGE[lang])  # first: it makes the folder the pages' book root,
     write_toc(toc, book / "_toc.yml")  # so chart CSVs land there, not in the site's static files
-    execute_pages(root, list(toc.all_pages), book, edition)
+
+
+def render_singlehtml(root: Path, toc: Toc, book: Path, edition: Edition) -> Path:
+    """Render the executed pages in ``book`` as one HTML page (incrementally); return its path."""
     result, built = render_incrementally(book, "singlehtml", book, env={"REPORT_DATA": str(edition.data_dir)},
-                                         inputs=(root / "_templates",), stamp=cache.environment_key(root))
+                                         inputs=(root / "_templates",), stamp=cache.environment_key(root),
+                                         capture=True)
     page = built / f"{toc.root}.html"
     if result.returncode != 0 or not page.is_file():
-        raise RuntimeError(f"the single-page HTML build failed (exit {result.returncode})")
+        printed = ((result.stdout or "") + (result.stderr or ""))[-3000:]
+        raise RuntimeError(f"the single-page HTML build failed (exit {result.returncode}):\n{printed}")
     return page
 
 
@@ -137,6 +145,91 @@ def print_with_contents(cover: Cover, singlehtml: Path, toc: Toc, staging: Path)
     raise RuntimeError(f"the contents' page numbers did not settle after {MAX_PASSES} printings")
 
 
+@dataclass(frozen=True)
+class PdfPlan:
+    """One PDF edition about to be built: where it goes and what it is made of."""
+
+    target: Path
+    staging: Path
+    toc: Toc
+    cover: Cover
+    edition: Edition
+    book: Path
+
+
+FAILURES = (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subprocess.SubprocessError)
+"""What stops one edition's PDF (the last good one stays) without stopping the others."""
+
+
+def plan_pdf(root: Path, data_dir: Path, segment: str, lang: str) -> PdfPlan:
+    """Check the edition's bank type and language, clear its staging folder and prepare its book folder."""
+    target = pdf_path(root, segment, lang)
+    check_segment(load_dataset(data_dir), segment)
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
+    label = Labels(load_dataset(data_dir), lang)
+    toc = translated(read_toc(root).without_variants(), label)
+    staging = root / "_build" / ".pdf-staging" / target.stem
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    edition = Edition(data_dir, {"segment": segment, "lang": lang}, toc.report, label("opening.heading"))
+    book = pdf_book(root, target.stem)
+    prepare_book(root, toc, book, lang)
+    return PdfPlan(target, staging, toc, make_cover(root, data_dir, segment, lang), edition, book)
+
+
+def publish_pdf(root: Path, plan: PdfPlan) -> str:
+    """Render, print and publish one edition whose pages are executed; return the line that says so."""
+    singlehtml = render_singlehtml(root, plan.toc, plan.book, plan.edition)
+    pdf = print_with_contents(plan.cover, singlehtml, plan.toc, plan.staging)
+    pages = page_count(pdf)
+    plan.target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(pdf, plan.target)
+    shutil.rmtree(plan.staging, ignore_errors=True)
+    return (f"Built {plan.target} ({pages} pages, {plan.target.stat().st_size / 1e6:.1f} MB) "
+            f"from data in {plan.edition.data_dir}")
+
+
+def build_pdfs(root: Path | None = None, data_dir: Path | None = None,
+               editions: tuple[tuple[str, str], ...] = ((MARKET, "en"),)) -> int:
+    """Build the PDF editions ``editions`` (pairs of bank type and language) into ``_build/pdf/``; return the exit code.
+
+    The data is validated once. The pages of every edition execute as one batch (the workers
+    and their kept kernels serve them all); then the editions are rendered and printed side by
+    side. An edition that fails keeps its last good PDF and does not stop the others; the
+    exit code is 1 when any failed.
+    """
+    root = root or paths.PROJECT_ROOT
+    data_dir = paths.data_dir(data_dir)
+    if not validate_or_report(data_dir):
+        return 1
+    failed: dict[Path, str] = {}
+    plans: list[PdfPlan] = []
+    try:
+        find_tool("chromium", "chromium-browser", "google-chrome"), find_tool("pdfinfo")
+        for segment, lang in editions:
+            try:
+                plans.append(plan_pdf(root, data_dir, segment, lang))
+            except FAILURES as error:
+                failed[pdf_path(root, segment, lang)] = str(error)
+    except ToolMissingError as error:
+        failed.update({pdf_path(root, segment, lang): str(error) for segment, lang in editions})
+    jobs = [PageJob(page, plan.book, plan.edition) for plan in plans for page in plan.toc.all_pages]
+    owners = [plan.target for plan in plans for _ in plan.toc.all_pages]
+    for index, message in sorted(execute_jobs(root, jobs).items()):
+        failed[owners[index]] = "\n".join(filter(None, [failed.get(owners[index]), message]))
+    ready = [plan for plan in plans if plan.target not in failed]
+    with ThreadPoolExecutor(max_workers=max(1, min(len(ready), notebooks.WORKERS))) as pool:
+        for plan, future in [(plan, pool.submit(publish_pdf, root, plan)) for plan in ready]:
+            try:
+                print(future.result())
+            except FAILURES as error:
+                failed[plan.target] = str(error)
+    for target, message in failed.items():
+        print(f"PDF build failed: {message}\nThe last good PDF ({target}) is unchanged.", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: str = MARKET,
               lang: str = "en") -> int:
     """Build the PDF edition for ``segment`` and ``lang`` into ``_build/pdf/``; return the exit code (0 on success).
@@ -145,32 +238,4 @@ def build_pdf(root: Path | None = None, data_dir: Path | None = None, segment: s
     chart and table labels (``en`` or ``zh``); both are passed to every page that has them
     as parameters.
     """
-    root = root or paths.PROJECT_ROOT
-    data_dir = paths.data_dir(data_dir)
-    target = pdf_path(root, segment, lang)
-    if not validate_or_report(data_dir):
-        return 1
-    staging = root / "_build" / ".pdf-staging" / target.stem
-    try:
-        find_tool("chromium", "chromium-browser", "google-chrome"), find_tool("pdfinfo")
-        check_segment(load_dataset(data_dir), segment)
-        if lang not in LANGUAGES:
-            raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
-        toc = translated(read_toc(root).without_variants(), Labels(load_dataset(data_dir), lang))
-        shutil.rmtree(staging, ignore_errors=True)
-        staging.mkdir(parents=True)
-        cover = make_cover(root, data_dir, segment, lang)
-        edition = Edition(data_dir, {"segment": segment, "lang": lang}, toc.report,
-                          Labels(load_dataset(data_dir), lang)("opening.heading"))
-        singlehtml = build_singlehtml(root, toc, pdf_book(root, target.stem), edition)
-        pdf = print_with_contents(cover, singlehtml, toc, staging)
-        pages = page_count(pdf)
-    except (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subprocess.SubprocessError,
-            PageFailedError) as error:
-        print(f"PDF build failed: {error}\nThe last good PDF ({target}) is unchanged.", file=sys.stderr)
-        return 1
-    target.parent.mkdir(parents=True, exist_ok=True)
-    os.replace(pdf, target)
-    shutil.rmtree(staging, ignore_errors=True)
-    print(f"Built {target} ({pages} pages, {target.stat().st_size / 1e6:.1f} MB) from data in {data_dir}")
-    return 0
+    return build_pdfs(root, data_dir, ((segment, lang),))

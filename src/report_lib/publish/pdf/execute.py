@@ -24,10 +24,6 @@ from report_lib.publish.toc import chapter_number, page_source
 from report_lib.publish.variant_page import add_run_record
 
 
-class PageFailedError(RuntimeError):
-    """A page raised while executing for the PDF; the message names the page and the error."""
-
-
 @dataclass(frozen=True)
 class Edition:
     """What every page of a PDF edition is executed with."""
@@ -54,25 +50,39 @@ def execute_page(page: str, root: Path, target: Path, edition: Edition, environm
                  check_only: bool = False) -> notebooks.Outcome | None:
     """Execute one page of the book at ``root`` for ``edition`` into ``target/<page>.ipynb``, unless cached."""
     notebook = add_run_record(page_notebook(root, page, edition))
+    name = "/".join([*(edition.parameters[key] for key in ("segment", "lang") if key in edition.parameters), page])
     return cache.run_cached(notebook, target / f"{page}.ipynb", {**edition.parameters, "page": page}, edition.data_dir,
-                            environment, page, f"{page} failed for the PDF with {edition.parameters}",
+                            environment, name, f"{page} failed for the PDF with {edition.parameters}",
                             env={MODE_VARIABLE: "static"}, check_only=check_only)
 
 
-def execute_pages(root: Path, pages: list[str], target: Path, edition: Edition,
-                  workers: int = notebooks.WORKERS) -> list[Path]:
-    """Execute ``pages`` of the book at ``root`` into ``target/<page>.ipynb``, ``workers`` at a time (cached).
+@dataclass(frozen=True)
+class PageJob:
+    """One page of one edition, executed into ``target/<page>.ipynb``."""
 
-    Returns the executed notebooks in the order of ``pages``.
+    page: str
+    target: Path
+    edition: Edition
 
-    Raises
-    ------
-    PageFailedError
-        Naming every page that failed and its failing cell.
+    def __str__(self) -> str:
+        return f"{self.page} for the PDF with {self.edition.parameters}"
+
+
+def execute_job(job: PageJob, root: Path, environment: str, check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute (or, with ``check_only``, only look up in the cache) one :class:`PageJob`."""
+    return execute_page(job.page, root, job.target, job.edition, environment, check_only)
+
+
+def execute_jobs(root: Path, jobs: list[PageJob], workers: int = notebooks.WORKERS) -> dict[int, str]:
+    """Execute the pages of any number of editions as one batch (cached); return the failures by job index.
+
+    One batch lets the workers and their kept kernels serve every edition; a failure is
+    returned with the page's name and its failing cell, and the other jobs still run.
     """
+    work = partial(execute_job, root=root, environment=cache.environment_key(root))
     try:
-        work = partial(execute_page, root=root, target=target, edition=edition, environment=cache.environment_key(root))
-        notebooks.run_all(pages, work, "PDF pages", workers, check=partial(work, check_only=True))
+        notebooks.run_all(jobs, work, "PDF pages", workers, check=partial(work, check_only=True))
     except notebooks.ExecutionError as error:
-        raise PageFailedError(str(error)) from None
-    return [target / f"{page}.ipynb" for page in pages]
+        return error.failures
+    return {}
+
