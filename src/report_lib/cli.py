@@ -48,6 +48,13 @@ def main(argv: list[str] | None = None) -> int:
 
     add_aggregate_command(commands)
     args = parser.parse_args(argv)
+    if args.command == "pdf":
+        editions = [tuple(edition.partition(":")[::2]) for edition in args.editions or [f"{args.segment}:{args.lang}"]]
+        bad = [":".join(edition) for edition in editions if not all(edition)]
+        if bad:  # before the lock: a mistyped option waits for no build
+            print(f"--editions takes SEGMENT:LANG pairs (e.g. regional:zh); got {' '.join(bad)}", file=sys.stderr)
+            return 2
+        args.editions = tuple(editions)
     if args.command in LOCKED:
         from report_lib.publish.lock import BuildRunning, build_lock
 
@@ -85,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
 
         return build_html(data_dir=data_dir, variants=variants)
     if args.command in ("variants", "render"):
-        from report_lib.publish.variants import VariantError
+        from report_lib.publish.jobs import VariantError
 
         try:
             if args.command == "variants":
@@ -104,12 +111,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "pdf":
         from report_lib.publish.pdf.edition import build_pdfs
 
-        editions = [tuple(edition.partition(":")[::2]) for edition in args.editions or [f"{args.segment}:{args.lang}"]]
-        bad = [":".join(edition) for edition in editions if not all(edition)]
-        if bad:
-            print(f"--editions takes SEGMENT:LANG pairs (e.g. regional:zh); got {' '.join(bad)}", file=sys.stderr)
-            return 2
-        return build_pdfs(data_dir=Path(args.data) if args.data else None, editions=tuple(editions))
+        return build_pdfs(data_dir=Path(args.data) if args.data else None, editions=args.editions)
     if args.command == "translations":
         from report_lib.publish.languages import translation_problems
         from report_lib.publish.toc import page_sources

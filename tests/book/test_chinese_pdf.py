@@ -13,7 +13,7 @@ import shutil
 import pytest
 
 from report_lib import paths
-from report_lib.publish.editions import edition_root
+from report_lib.publish.languages import edition_root
 from report_lib.publish.languages import page_for_language
 from report_lib.publish.pdf.edition import pdf_path
 from report_lib.publish.toc import page_source, page_title, read_toc

@@ -16,7 +16,7 @@ import nbformat
 import pytest
 
 from report_lib import paths
-from report_lib.publish.editions import edition_root
+from report_lib.publish.languages import edition_root
 from report_lib.publish.toc import read_toc
 
 ROOT = paths.PROJECT_ROOT

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from report_lib import paths
-from report_lib.publish.editions import edition_root
+from report_lib.publish.languages import edition_root
 
 EDITION = edition_root(paths.PROJECT_ROOT, "zh")
 

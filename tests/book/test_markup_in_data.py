@@ -11,7 +11,6 @@ no payload handler may run (``data-pwned`` on ``<body>``), no link may point to
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 

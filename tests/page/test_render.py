@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from report_lib.page import render
+from report_lib.page import chart_mode, render
 
 
 @pytest.fixture()
@@ -39,7 +39,7 @@ def test_site_chart_is_compiled_to_vega(chart_in):
 def test_static_chart_carries_a_png(chart_in, monkeypatch):
     """A static edition's display bundle adds the PNG that print needs."""
     _, data, chart = chart_in
-    monkeypatch.setenv(render.MODE_VARIABLE, "static")
+    monkeypatch.setenv(chart_mode.MODE_VARIABLE, "static")
     bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
     assert base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
 
@@ -77,19 +77,12 @@ def test_missing_cjk_font_is_an_error(monkeypatch, tmp_path):
 def test_static_mode_gives_image_with_footer_caption(chart_in, monkeypatch):
     """For print, the chart is its PNG with the footer as caption and the data shown: no script, no link."""
     _, data, chart = chart_in
-    monkeypatch.setenv(render.MODE_VARIABLE, "static")
+    monkeypatch.setenv(chart_mode.MODE_VARIABLE, "static")
     html = render.render_chart(chart, data, name="t", footer="Source: x; base n=120", alt_text="Two bars.").html
     assert '<img class="report-chart-image" src="data:image/png;base64,' in html
     assert '<figcaption class="report-chart-footer">Source: x; base n=120' in html
     assert "<script" not in html and "href=" not in html and "<details" not in html
     assert "<table" in html
-
-
-def test_unknown_chart_mode_is_an_error(monkeypatch):
-    """A misspelt REPORT_CHART_MODE fails instead of silently giving the interactive chart."""
-    monkeypatch.setenv(render.MODE_VARIABLE, "print")
-    with pytest.raises(ValueError, match="interactive, static"):
-        render.chart_mode()
 
 
 def test_label_line_breaks_show_as_spaces_in_data_tables():
@@ -106,7 +99,7 @@ def test_font_is_registered_once_and_only_for_static_charts(chart_in, monkeypatc
     render.prepare_static_renderer.cache_clear()
     render.render_chart(chart, data, name="site", footer="f", alt_text="a")
     assert calls == []
-    monkeypatch.setenv(render.MODE_VARIABLE, "static")
+    monkeypatch.setenv(chart_mode.MODE_VARIABLE, "static")
     for name in ("a", "b"):
         render.render_chart(chart, data, name=name, footer="f", alt_text="a")
     render.prepare_static_renderer.cache_clear()  # the next test registers the real font again

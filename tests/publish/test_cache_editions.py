@@ -17,7 +17,8 @@ import pytest
 
 from report_lib import paths
 from report_lib.publish import cache
-from report_lib.publish.editions import edition_root, write_editions
+from report_lib.publish.editions import write_editions
+from report_lib.publish.languages import edition_root
 from report_lib.publish.languages import EDITIONS
 
 pytestmark = pytest.mark.slow

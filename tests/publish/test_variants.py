@@ -15,7 +15,8 @@ from report_lib.present.labels import Labels
 from report_lib.publish.notebooks import HIDE, SOURCE_CELL
 from report_lib.publish.site import build_html
 from report_lib.publish.toc import INDEX_TEMPLATE
-from report_lib.publish.variants import Variant, VariantError, VariantJob, render_variants, variant_notebook
+from report_lib.publish.jobs import Variant, VariantError, VariantJob, variant_notebook
+from report_lib.publish.variants import render_variants
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "02_fixture.md"
 SEGMENTS = ("state_owned", "joint_stock", "regional")

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.data.dataset import Dataset
-
-MARKET = "all"
+from report_lib.data.market import MARKET  # noqa: F401 (the analysis layer's name for it)
 
 
 def segment_ids(dataset: Dataset) -> list[str]:

@@ -32,6 +32,7 @@ import pandas as pd
 import vl_convert as vlc
 
 from report_lib import paths, run_record
+from report_lib.page.chart_mode import chart_mode
 from report_lib.present import theme
 from report_lib.present.escape import script_json
 from report_lib.present.tables import one_line_cells
@@ -39,22 +40,6 @@ from report_lib.present.tables import one_line_cells
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 CHART_DATA = "chart-data"
 PNG_SCALE = 2
-MODE_VARIABLE = "REPORT_CHART_MODE"
-MODES = ("interactive", "static")
-
-
-def chart_mode() -> str:
-    """Return how charts render: ``interactive`` (the site, default) or ``static`` (print/PDF).
-
-    Raises
-    ------
-    ValueError
-        When ``REPORT_CHART_MODE`` holds anything else.
-    """
-    mode = os.environ.get(MODE_VARIABLE) or "interactive"
-    if mode not in MODES:
-        raise ValueError(f"{MODE_VARIABLE}={mode!r}: expected one of {', '.join(MODES)}")
-    return mode
 
 
 class FontMissingError(RuntimeError):

@@ -26,25 +26,19 @@ from typing import Callable
 
 import yaml
 
-from report_lib.analysis.segments import MARKET
 from report_lib.data.dataset import load_dataset
 from report_lib.present.labels import Labels
 from report_lib.publish import cache, notebooks
-from report_lib.publish.languages import EDITIONS, SITE_FOLDER
+from report_lib.publish.jobs import PageJob, render_edition_job
+from report_lib.publish.languages import EDITIONS, SITE_FOLDER, edition_root
 from report_lib.publish.lock import write_if_changed
 from report_lib.publish.search_words import write_user_dictionary
 from report_lib.publish.toc import page_source, read_toc
-from report_lib.publish.variant_page import relocate
-from report_lib.publish.variants import Segment, VariantJob, plan as plan_variants, remove_stale, render_job, write_toc
+from report_lib.publish.variants import Segment, VariantJob, plan as plan_variants, remove_stale, write_toc
 
 SPHINX_LANGUAGE = {"en": "en", "zh": "zh_CN"}
 SEARCH_LANGUAGE = {"en": "en", "zh": "zh"}
 SEARCH_WORDS = "search-words.txt"
-
-
-def edition_root(root: Path, lang: str) -> Path:
-    """Return the folder of the generated sources of the ``lang`` edition."""
-    return root / "_build" / f"edition-{lang}"
 
 
 def other_edition_prefix(lang: str) -> str:
@@ -88,34 +82,6 @@ def translate_captions(toc_path: Path, label: Labels, target: Path) -> Path:
             part["caption"] = label(caption_key(part["caption"]))
     write_if_changed(target, yaml.safe_dump(toc, allow_unicode=True, sort_keys=False))
     return target
-
-
-@dataclass(frozen=True)
-class PageJob:
-    """One page of the book to execute for an edition (picklable, for the worker processes)."""
-
-    page: str
-    source: Path
-    lang: str
-
-
-def render_page(job: PageJob, folder: Path, data_dir: Path, environment: str,
-                check_only: bool = False) -> notebooks.Outcome | None:
-    """Execute one page in its edition's language into ``folder/<page>.ipynb``, unless the cached one is fresh."""
-    notebook = relocate(notebooks.load_page(job.source, job.lang), MARKET)
-    notebooks.set_parameters(notebook, {"lang": job.lang})  # the data folder comes in REPORT_DATA
-    return cache.run_cached(notebook, folder / f"{job.page}.ipynb", {"lang": job.lang, "page": job.page}, data_dir,
-                            environment, f"{job.lang}/{job.page}", f"page failed: {job.page} ({job.lang} edition)",
-                            check_only=check_only)
-
-
-def render_edition_job(job: PageJob | VariantJob, root: Path, data_dir: Path, environment: str,
-                       check_only: bool = False) -> notebooks.Outcome | None:
-    """Execute one page or bank-type variant of an edition into that edition's folder (see :func:`render_page`)."""
-    if isinstance(job, PageJob):
-        return render_page(job, edition_root(root, job.lang), data_dir, environment, check_only)
-    return render_job(job, edition_root(root, job.variant.lang), data_dir, environment, force=False,
-                      check_only=check_only, name=f"{job.variant.lang}/{job.variant.docname}")
 
 
 @dataclass

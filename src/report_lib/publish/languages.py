@@ -41,6 +41,11 @@ NOT_PROSE = re.compile(r"^\s*(\([\w.:-]+\)=|\+\+\+.*|<!--.*-->|:[\w-]+:.*|-{3,})
 """Lines outside blocks that are no prose: MyST targets, cell breaks, comments, directive options, rules."""
 
 
+def edition_root(root: Path, lang: str) -> Path:
+    """Return the folder of the generated sources of the ``lang`` edition."""
+    return root / "_build" / f"edition-{lang}"
+
+
 class LanguageBlockError(ValueError):
     """A page source's language blocks are malformed (unclosed or nested)."""
 

@@ -17,7 +17,7 @@ import yaml
 from report_lib import paths
 from report_lib.publish import cache, notebooks
 from report_lib.publish.toc import chapter_number, page_source, read_toc
-from report_lib.publish.variants import Variant, VariantError, VariantJob, variant_notebook
+from report_lib.publish.jobs import Variant, VariantError, VariantJob, variant_notebook
 
 
 def find_chapter(root: Path, chapter: str) -> str:

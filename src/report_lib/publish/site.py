@@ -28,7 +28,7 @@ from report_lib.publish.lock import replace_tree
 from report_lib.publish.notebooks import ExecutionError
 from report_lib.publish.toc import read_toc
 from report_lib.publish.validation import validate_or_report
-from report_lib.publish.variants import VariantError
+from report_lib.publish.jobs import VariantError
 
 
 def swap_into_place(new: Path, target: Path) -> None:

@@ -16,7 +16,7 @@ from pathlib import PurePosixPath
 import nbformat
 
 from report_lib import run_record
-from report_lib.analysis.segments import MARKET
+from report_lib.data.market import MARKET
 from report_lib.publish.notebooks import HIDE, code_cell
 from report_lib.publish.toc import VARIANTS_DIR
 

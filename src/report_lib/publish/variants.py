@@ -17,51 +17,23 @@ A variant is executed again only when :mod:`report_lib.publish.cache` says it is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-import nbformat
 import yaml
 
 from report_lib import paths
-from report_lib.analysis.segments import MARKET
+from report_lib.data.market import MARKET
 from report_lib.present.escape import markdown_text
 from report_lib.present.labels import Labels, n_text
 from report_lib.publish import cache, notebooks
 from report_lib.publish.lock import write_if_changed
 from report_lib.publish.toc import INDEX_TEMPLATE, VARIANTS_DIR, chapter_number, page_source, page_title, read_toc
-from report_lib.publish.variant_page import relocate
+from report_lib.publish.jobs import Variant, VariantError, VariantJob, render_job
 
 VARIANT_PART = "By bank type"
 TOC_NAME = ".variants-toc.yml"
-
-
-class VariantError(RuntimeError):
-    """A variant failed: the message names the segment, the chapter and the cell."""
-
-
-@dataclass(frozen=True)
-class Variant:
-    """One notebook to render: a page (toc path without suffix) for one segment in one language."""
-
-    page: str
-    segment: str
-    lang: str = "en"
-
-    @property
-    def stem(self) -> str:
-        """The page's file name without suffix (``01_background``)."""
-        return Path(self.page).name
-
-    @property
-    def docname(self) -> str:
-        """The variant's document name in the book (``variants/regional/01_background``)."""
-        return f"{VARIANTS_DIR}/{self.stem}" if self.segment == MARKET else f"{VARIANTS_DIR}/{self.segment}/{self.stem}"
-
-    def target(self, root: Path) -> Path:
-        """Where the executed notebook goes."""
-        return root / f"{self.docname}.ipynb"
 
 
 @dataclass(frozen=True)
@@ -71,49 +43,6 @@ class Segment:
     segment: str
     name: str
     description: str
-
-
-@dataclass(frozen=True)
-class VariantJob:
-    """Everything needed to render one variant (picklable, for the worker processes)."""
-
-    variant: Variant
-    source: Path
-    title_suffix: str = ""
-    chapter: int | None = None
-    """The chapter number when the variant opens with the segment's key findings."""
-    opening_heading: str = ""
-    extra_markdown: str = ""
-    chapters: tuple[str, ...] = field(default_factory=tuple)
-    """The report's chapters, whose relative links are rewritten to stay among the segment's variants (none: no rewrite)."""
-
-
-def variant_notebook(job: VariantJob) -> nbformat.NotebookNode:
-    """Return the notebook a job executes: the page relocated, with parameters and (for a bank type) the opening."""
-    variant = job.variant
-    notebook = relocate(notebooks.load_page(job.source, variant.lang), variant.segment, job.title_suffix,
-                        page=variant.page if job.chapters else None, chapters=job.chapters,
-                        extra_markdown=job.extra_markdown)
-    if notebooks.declared_parameters(notebook) == []:
-        raise VariantError(f"{job.source}: no cell tagged 'parameters'; a variant cannot pass segment and lang")
-    notebooks.set_parameters(notebook, {"segment": variant.segment, "lang": variant.lang})
-    if variant.segment != MARKET and job.chapter is not None:
-        notebooks.insert_opening(notebook, job.chapter, job.opening_heading)
-    notebooks.number_cells(notebook)
-    return notebook
-
-
-def render_job(job: VariantJob, root: Path, data_dir: Path, environment: str, force: bool,
-               check_only: bool = False, name: str | None = None) -> notebooks.Outcome | None:
-    """Execute one variant into its target, unless the cache says the last execution is still good (``check_only``: see
-    :func:`report_lib.publish.cache.run_cached`); ``name`` labels its progress line (default: its document name)."""
-    variant = job.variant
-    notebook = variant_notebook(job)
-    notebook.metadata[cache.METADATA_KEY] = {"segment": variant.segment, "page": variant.page, "lang": variant.lang}
-    return cache.run_cached(notebook, variant.target(root), {"segment": variant.segment, "lang": variant.lang},
-                            data_dir, environment, name or variant.docname,
-                            f"variant failed: segment {variant.segment}, chapter {variant.page}", force=force,
-                            check_only=check_only)
 
 
 def segments_of(data_dir: Path, lang: str = "en") -> tuple[Labels, list[Segment]]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import nbformat
 
-from report_lib.analysis.segments import MARKET
-from report_lib.page.render import MODE_VARIABLE
+from report_lib.data.market import MARKET
+from report_lib.page.chart_mode import MODE_VARIABLE
 from report_lib.publish import cache, notebooks
 from report_lib.publish.toc import chapter_number, page_source
 from report_lib.publish.variant_page import add_run_record

@@ -1,8 +1,9 @@
-"""The built site as a browser sees it: every page loaded once per window size, with axe-core, in one Chromium.
+"""Fixtures: the built site as a browser sees it, every page loaded once per window size, with axe-core, in one Chromium.
 
-The offline check (:mod:`test_browser`) and the accessibility check (:mod:`test_accessibility`)
-read the same visits, so each page of both editions is loaded once per window size in the
-whole test run.
+The offline check (``tests/book/test_browser.py``) and the accessibility check
+(``tests/book/test_accessibility.py``) read the same visits, so each page of both editions is
+loaded once per window size in the whole test run. A plugin of the test suite
+(``pytest_plugins`` in ``tests/conftest.py``), so that both files share one session fixture.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import pytest
 
 from report_lib import paths
 from support.browser import CHROMIUM, MISSING, Visit, file_urls, visit
-from test_built_site import SITE, pages
+
+SITE = paths.PROJECT_ROOT / "_build" / "html"
 
 AXE = Path(os.environ.get("REPORT_AXE", paths.PROJECT_ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"))
 REDIRECT = re.compile(r'<meta http-equiv="Refresh"', re.I)
@@ -35,7 +37,10 @@ def axe_source() -> Path:
 
 def content_pages() -> list[Path]:
     """Every page of the built site (both editions, variants included) except the redirects."""
-    return [page for page in pages() if not REDIRECT.search(page.read_text(encoding="utf-8"))]
+    if not (SITE / "index.html").is_file():
+        pytest.fail(f"no built site at {SITE}: run `make book` first")
+    pages = sorted(p for p in SITE.rglob("*.html") if "_static" not in p.parts)
+    return [page for page in pages if not REDIRECT.search(page.read_text(encoding="utf-8"))]
 
 
 @pytest.fixture(scope="session")
