@@ -21,7 +21,6 @@ from report_lib import paths
 from report_lib.data.dataset import load_dataset
 
 ROOT = paths.PROJECT_ROOT
-pytest_plugins = ["support.site_visits"]
 
 MISSING_TOOL_HINTS = ("make system-deps", "make test-deps", "npm install")
 """A skip whose reason names one of these set-up commands is a missing tool: it fails instead."""
@@ -38,21 +37,6 @@ def pytest_runtest_makereport(item, call):
     if any(hint in reason for hint in MISSING_TOOL_HINTS):
         report.outcome = "failed"
         report.longrepr = f"cannot run, a tool is missing (not a pass): {reason.removeprefix('Skipped: ')}"
-
-
-SHARED_BY_FILES = {"tests/book/test_browser.py": "site visits", "tests/book/test_accessibility.py": "site visits"}
-"""Test files that read one costly session fixture (:func:`support.site_visits.site_visits`) and so run in one worker."""
-
-
-def pytest_collection_modifyitems(config, items):
-    """Keep each test file in one pytest-xdist worker (``--dist loadgroup``), and files that share a costly fixture together.
-
-    A file's module fixtures (a book built for it) are then made once, an nbval notebook's cells run
-    in order in one kernel, and the browser's visits of the site happen once in the whole run.
-    """
-    for item in items:
-        path = Path(str(item.fspath)).resolve().relative_to(ROOT).as_posix()
-        item.add_marker(pytest.mark.xdist_group(SHARED_BY_FILES.get(path, path)))
 
 
 @pytest.fixture(scope="session")

@@ -1,53 +1,14 @@
-"""Accessibility: axe-core (WCAG 2.1 A/AA) finds no serious or critical violation on any page.
+"""Accessibility of the palette: the colours of :mod:`report_lib.present.theme` against white, by WCAG's contrast formula.
 
-axe-core (npm, installed into the git-ignored ``.tools/`` by ``make test``) runs in every page
-of the built site, both editions, at two window sizes, after the page's scripts and charts
-have run (:mod:`support.browser`; the pages are the same visits the offline check reads).
-The palette of :mod:`report_lib.present.theme` is checked against white with WCAG's
-contrast formula.
+axe-core's checks of every page in the browser are in ``test_browser.py``, beside the offline
+check, because both read the same page loads.
 """
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from report_lib.present import theme
-from support.browser import WINDOWS, visit
-
-BLOCKING = {"serious", "critical"}
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("window", sorted(WINDOWS))
-def test_no_serious_axe_violation_on_any_page(site_visits, window):
-    """Every page, wide and narrow: zero serious or critical WCAG 2.1 A/AA violations (per-page result printed)."""
-    blocking: dict[str, list[str]] = {}
-    visits = site_visits(window)
-    for name, seen in visits.items():
-        assert seen.violations is not None, f"{name}: axe did not run"
-        print(f"axe {window} {name}: " + (", ".join(f"{v['id']} ({v['impact']}, {v['nodes']}: {v['targets']})"
-                                             for v in seen.violations) or "none"))
-        serious = [f"{v['id']} ({v['impact']}, {v['nodes']} nodes, e.g. {v['targets'][:1]})"
-                   for v in seen.violations if v["impact"] in BLOCKING]
-        if serious:
-            blocking[name] = serious
-    assert len(visits) >= 5, "the site should have pages"
-    assert blocking == {}, "serious or critical axe violations: " + json.dumps(blocking, indent=1)
-
-
-@pytest.mark.browser
-def test_axe_catches_a_known_violation(axe_source, tmp_path):
-    """Control: the same harness reports the theme's old search button (label-content-name-mismatch)."""
-    page = tmp_path / "bad.html"
-    page.write_text('<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
-                    '<button aria-label="Search">Search Ctrl+K</button><img src="x.png"></main></body></html>',
-                    encoding="utf-8")
-    (seen,) = visit([page.as_uri()], axe=axe_source).values()
-    found = {v["id"]: v["impact"] for v in seen.violations}
-    assert found.get("image-alt") == "critical"
-    assert "label-content-name-mismatch" in found
 
 
 def relative_luminance(colour: str) -> float:

@@ -1,18 +1,65 @@
-"""Every page of the built site renders offline in headless Chromium.
+"""Every page of the built site in headless Chromium: it renders offline, draws every chart, and is accessible.
 
-Each page is loaded from disk (:mod:`support.browser`); any request that would leave the
-machine (a CDN script, a web font) is recorded and refused. After the scripts have run,
-every chart's container must report ``data-rendered="true"``. Needs ``_build/html``
-(``make test`` builds it first) and Chromium (``make system-deps``).
+Each page of both editions (variants included) is loaded from disk once per window size, in one
+browser (:mod:`support.browser`); every check below reads those loads. Any request that would
+leave the machine (a CDN script, a web font) is recorded and refused. After the scripts have
+run, every chart's container must report ``data-rendered="true"``, and axe-core (WCAG 2.1 A/AA,
+npm, installed into the git-ignored ``.tools/`` by ``make test``) must find no serious or
+critical violation, wide or narrow. Needs ``_build/html`` (``make test`` builds it first) and
+Chromium (``make system-deps``).
 """
 
 from __future__ import annotations
 
+import json
+import os
+import re
+from pathlib import Path
+
 import pytest
 
-from support.browser import CHROMIUM, MISSING, visit
+from report_lib import paths
+from support.browser import CHROMIUM, MISSING, WINDOWS, Visit, file_urls, visit
+from test_built_site import SITE, pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.skipif(CHROMIUM is None, reason=MISSING)]
+
+AXE = Path(os.environ.get("REPORT_AXE", paths.PROJECT_ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"))
+REDIRECT = re.compile(r'<meta http-equiv="Refresh"', re.I)
+"""A page that only redirects (the site's ``index.html``) is checked as its target."""
+
+
+@pytest.fixture(scope="module")
+def axe_source() -> Path:
+    """axe-core's script (fails with the command that installs it)."""
+    if CHROMIUM is None:
+        pytest.fail(MISSING)
+    if not AXE.is_file():
+        pytest.fail(f"axe-core not found at {AXE}: run `make test` (it runs "
+                    "`npm install --no-save --prefix .tools axe-core@4`)")
+    return AXE
+
+
+def content_pages() -> list[Path]:
+    """Every page of the built site (both editions, variants included) except the redirects."""
+    return [page for page in pages() if not REDIRECT.search(page.read_text(encoding="utf-8"))]
+
+
+@pytest.fixture(scope="module")
+def site_visits(axe_source):
+    """``site_visits(window)``: each content page of the built site loaded in a ``window``-sized viewport, with axe
+    run in it (by page path relative to the site; loaded on first use, once per window)."""
+    loaded: dict[str, dict[str, Visit]] = {}
+
+    def visits(window: str) -> dict[str, Visit]:
+        if window not in loaded:
+            site_pages = content_pages()
+            by_url = visit(file_urls(site_pages), window, axe=axe_source)
+            loaded[window] = {page.relative_to(SITE).as_posix(): by_url[url]
+                              for page, url in zip(site_pages, file_urls(site_pages))}
+        return loaded[window]
+
+    return visits
 
 
 def test_every_page_renders_offline_with_all_charts(site_visits):
@@ -40,3 +87,35 @@ def test_chart_check_catches_a_chart_that_does_not_draw(tmp_path):
     page.write_text('<html><body><div class="report-chart-canvas"></div></body></html>')
     (seen,) = visit([page.as_uri()], ready="() => true").values()
     assert (seen.charts, seen.charts_drawn) == (1, 0)
+
+
+BLOCKING = {"serious", "critical"}
+
+
+@pytest.mark.parametrize("window", sorted(WINDOWS))
+def test_no_serious_axe_violation_on_any_page(site_visits, window):
+    """Every page, wide and narrow: zero serious or critical WCAG 2.1 A/AA violations (per-page result printed)."""
+    blocking: dict[str, list[str]] = {}
+    visits = site_visits(window)
+    for name, seen in visits.items():
+        assert seen.violations is not None, f"{name}: axe did not run"
+        print(f"axe {window} {name}: " + (", ".join(f"{v['id']} ({v['impact']}, {v['nodes']}: {v['targets']})"
+                                             for v in seen.violations) or "none"))
+        serious = [f"{v['id']} ({v['impact']}, {v['nodes']} nodes, e.g. {v['targets'][:1]})"
+                   for v in seen.violations if v["impact"] in BLOCKING]
+        if serious:
+            blocking[name] = serious
+    assert len(visits) >= 5, "the site should have pages"
+    assert blocking == {}, "serious or critical axe violations: " + json.dumps(blocking, indent=1)
+
+
+def test_axe_catches_a_known_violation(axe_source, tmp_path):
+    """Control: the same harness reports the theme's old search button (label-content-name-mismatch)."""
+    page = tmp_path / "bad.html"
+    page.write_text('<!doctype html><html lang="en"><head><title>t</title></head><body><main>'
+                    '<button aria-label="Search">Search Ctrl+K</button><img src="x.png"></main></body></html>',
+                    encoding="utf-8")
+    (seen,) = visit([page.as_uri()], axe=axe_source).values()
+    found = {v["id"]: v["impact"] for v in seen.violations}
+    assert found.get("image-alt") == "critical"
+    assert "label-content-name-mismatch" in found

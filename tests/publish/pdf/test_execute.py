@@ -7,7 +7,7 @@ import re
 import pytest
 
 from report_lib import paths
-from report_lib.publish.pdf.execute import Edition, PageJob, execute_jobs, page_notebook
+from report_lib.publish.pdf.execute import Edition, PdfPageJob, execute_jobs, page_notebook
 from report_lib.publish.toc import read_toc
 
 REPORT = read_toc(paths.PROJECT_ROOT).report
@@ -32,7 +32,7 @@ def test_failing_page_names_page_and_error(tmp_path):
     (tmp_path / "broken.md").write_text("---\nkernelspec:\n  name: python3\n  display_name: Python 3\n"
                                         "---\n# Broken\n\n```{code-cell} ipython3\nraise ValueError('no data')\n```\n")
     edition = Edition(paths.DEFAULT_DATA_DIR)
-    jobs = [PageJob(page, tmp_path / "out", edition) for page in ("fine", "broken")]
+    jobs = [PdfPageJob(page, tmp_path / "out", edition) for page in ("fine", "broken")]
     failures = execute_jobs(tmp_path, jobs, workers=2)
     assert list(failures) == [1]
     assert re.search("(?s)broken failed for the PDF.*no data", failures[1])

@@ -36,7 +36,7 @@ from report_lib.publish.incremental import render_incrementally
 from report_lib.publish.notebooks import render_config
 from report_lib.publish.pdf.chromium import ToolMissingError, destinations, find_tool, page_count, print_to_pdf
 from report_lib.publish.pdf.document import Cover, body_and_entries, document_html
-from report_lib.publish.pdf.execute import Edition, PageJob, execute_jobs
+from report_lib.publish.pdf.execute import Edition, PdfPageJob, execute_jobs
 from report_lib.publish.validation import validate_or_report
 from report_lib.publish.toc import Toc, read_toc, write_toc
 
@@ -214,7 +214,7 @@ def build_pdfs(root: Path | None = None, data_dir: Path | None = None,
                 failed[pdf_path(root, segment, lang)] = str(error)
     except ToolMissingError as error:
         failed.update({pdf_path(root, segment, lang): str(error) for segment, lang in editions})
-    jobs = [PageJob(page, plan.book, plan.edition) for plan in plans for page in plan.toc.all_pages]
+    jobs = [PdfPageJob(page, plan.book, plan.edition) for plan in plans for page in plan.toc.all_pages]
     owners = [plan.target for plan in plans for _ in plan.toc.all_pages]
     for index, message in sorted(execute_jobs(root, jobs).items()):
         failed[owners[index]] = "\n".join(filter(None, [failed.get(owners[index]), message]))

@@ -57,7 +57,7 @@ def execute_page(page: str, root: Path, target: Path, edition: Edition, environm
 
 
 @dataclass(frozen=True)
-class PageJob:
+class PdfPageJob:
     """One page of one edition, executed into ``target/<page>.ipynb``."""
 
     page: str
@@ -68,12 +68,12 @@ class PageJob:
         return f"{self.page} for the PDF with {self.edition.parameters}"
 
 
-def execute_job(job: PageJob, root: Path, environment: str, check_only: bool = False) -> notebooks.Outcome | None:
-    """Execute (or, with ``check_only``, only look up in the cache) one :class:`PageJob`."""
+def execute_job(job: PdfPageJob, root: Path, environment: str, check_only: bool = False) -> notebooks.Outcome | None:
+    """Execute (or, with ``check_only``, only look up in the cache) one :class:`PdfPageJob`."""
     return execute_page(job.page, root, job.target, job.edition, environment, check_only)
 
 
-def execute_jobs(root: Path, jobs: list[PageJob], workers: int = notebooks.WORKERS) -> dict[int, str]:
+def execute_jobs(root: Path, jobs: list[PdfPageJob], workers: int = notebooks.WORKERS) -> dict[int, str]:
     """Execute the pages of any number of editions as one batch (cached); return the failures by job index.
 
     One batch lets the workers and their kept kernels serve every edition; a failure is
