@@ -18,7 +18,8 @@ ratios within one run):
   ``data/`` (``reference/policies.csv``, read by chapter 1): exactly its readers execute, in
   both editions. The first build from the copy (untimed) reuses every page: a cache entry
   depends on the data's content, not on its folder;
-- ``test`` (only with ``--test``, it is long): ``make test``.
+- ``test`` (only with ``--test``, it is long): ``_build/`` and ``variants/`` removed, then ``make test``
+  (what CI runs: the book cold, the three PDFs, the synthetic wave, every test).
 
 Each line gives the median, the runs, the pages executed per run (from the executor's
 summary lines) and the ratios.
@@ -119,7 +120,7 @@ def main() -> None:
     run(MAKE + ["book", f"DATA={DATA_COPY}"])  # the copy holds the same content: every page reused
     rows.append(measure("book-one-data-file", args.repeat, MAKE + ["book", f"DATA={DATA_COPY}"], toggle_one_data_file))
     if args.test:
-        rows.append(measure("test", args.repeat, MAKE + ["test"]))
+        rows.append(measure("test", args.repeat, MAKE + ["test"], clean))
     runs = max(args.repeat, 3)
     papermill = statistics.median(papermill_empty_seconds() for _ in range(runs))
     empty = statistics.median(empty_page_seconds() for _ in range(runs))
