@@ -54,9 +54,9 @@ def site_visits(axe_source):
     def visits(window: str) -> dict[str, Visit]:
         if window not in loaded:
             site_pages = content_pages()
-            by_url = visit(file_urls(site_pages), window, axe=axe_source)
-            loaded[window] = {page.relative_to(SITE).as_posix(): by_url[url]
-                              for page, url in zip(site_pages, file_urls(site_pages))}
+            urls = file_urls(site_pages)
+            by_url = visit(urls, window, axe=axe_source)
+            loaded[window] = {page.relative_to(SITE).as_posix(): by_url[url] for page, url in zip(site_pages, urls)}
         return loaded[window]
 
     return visits

@@ -22,6 +22,9 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+from playwright.async_api import async_playwright
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 MISSING = "Chromium not installed: run `make system-deps` (apt-get install chromium)"
 WINDOWS = {"desktop": (1280, 900), "phone": (390, 844)}
@@ -69,8 +72,6 @@ class Visit:
 
 async def _visit(context, url: str, ready: str, axe: str | None, tabs: asyncio.Semaphore) -> Visit:
     async with tabs:
-        from playwright.async_api import TimeoutError as PlaywrightTimeout
-
         visit = Visit(url)
         page = await context.new_page()
 
@@ -99,8 +100,6 @@ async def _visit(context, url: str, ready: str, axe: str | None, tabs: asyncio.S
 
 
 async def _visit_all(urls: list[str], window: str, ready: str, axe: str | None) -> dict[str, Visit]:
-    from playwright.async_api import async_playwright
-
     width, height = WINDOWS[window]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)

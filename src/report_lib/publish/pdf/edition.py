@@ -164,10 +164,11 @@ FAILURES = (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subpr
 def plan_pdf(root: Path, data_dir: Path, segment: str, lang: str) -> PdfPlan:
     """Check the edition's bank type and language, clear its staging folder and prepare its book folder."""
     target = pdf_path(root, segment, lang)
-    check_segment(load_dataset(data_dir), segment)
+    dataset = load_dataset(data_dir)
+    check_segment(dataset, segment)
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}; got {lang!r}")
-    label = Labels(load_dataset(data_dir), lang)
+    label = Labels(dataset, lang)
     toc = translated(read_toc(root).without_variants(), label)
     staging = root / "_build" / ".pdf-staging" / target.stem
     shutil.rmtree(staging, ignore_errors=True)
@@ -207,13 +208,14 @@ def build_pdfs(root: Path | None = None, data_dir: Path | None = None,
     plans: list[PdfPlan] = []
     try:
         find_tool("chromium", "chromium-browser", "google-chrome"), find_tool("pdfinfo")
+    except ToolMissingError as error:
+        failed.update({pdf_path(root, segment, lang): str(error) for segment, lang in editions})
+    else:
         for segment, lang in editions:
             try:
                 plans.append(plan_pdf(root, data_dir, segment, lang))
             except FAILURES as error:
                 failed[pdf_path(root, segment, lang)] = str(error)
-    except ToolMissingError as error:
-        failed.update({pdf_path(root, segment, lang): str(error) for segment, lang in editions})
     jobs = [PdfPageJob(page, plan.book, plan.edition) for plan in plans for page in plan.toc.all_pages]
     owners = [plan.target for plan in plans for _ in plan.toc.all_pages]
     for index, message in sorted(execute_jobs(root, jobs).items()):

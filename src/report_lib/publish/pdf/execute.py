@@ -46,16 +46,6 @@ def page_notebook(root: Path, page: str, edition: Edition) -> nbformat.NotebookN
     return notebook
 
 
-def execute_page(page: str, root: Path, target: Path, edition: Edition, environment: str,
-                 check_only: bool = False) -> notebooks.Outcome | None:
-    """Execute one page of the book at ``root`` for ``edition`` into ``target/<page>.ipynb``, unless cached."""
-    notebook = add_run_record(page_notebook(root, page, edition))
-    name = "/".join([*(edition.parameters[key] for key in ("segment", "lang") if key in edition.parameters), page])
-    return cache.run_cached(notebook, target / f"{page}.ipynb", {**edition.parameters, "page": page}, edition.data_dir,
-                            environment, name, f"{page} failed for the PDF with {edition.parameters}",
-                            env={MODE_VARIABLE: "static"}, check_only=check_only)
-
-
 @dataclass(frozen=True)
 class PdfPageJob:
     """One page of one edition, executed into ``target/<page>.ipynb``."""
@@ -69,8 +59,14 @@ class PdfPageJob:
 
 
 def execute_job(job: PdfPageJob, root: Path, environment: str, check_only: bool = False) -> notebooks.Outcome | None:
-    """Execute (or, with ``check_only``, only look up in the cache) one :class:`PdfPageJob`."""
-    return execute_page(job.page, root, job.target, job.edition, environment, check_only)
+    """Execute one page of the book at ``root`` for its edition into ``target/<page>.ipynb``, unless cached
+    (``check_only``: only look it up in the cache, see :func:`report_lib.publish.cache.run_cached`)."""
+    edition = job.edition
+    notebook = add_run_record(page_notebook(root, job.page, edition))
+    name = "/".join([*(edition.parameters[key] for key in ("segment", "lang") if key in edition.parameters), job.page])
+    return cache.run_cached(notebook, job.target / f"{job.page}.ipynb", {**edition.parameters, "page": job.page},
+                            edition.data_dir, environment, name, f"{job.page} failed for the PDF with {edition.parameters}",
+                            env={MODE_VARIABLE: "static"}, check_only=check_only)
 
 
 def execute_jobs(root: Path, jobs: list[PdfPageJob], workers: int = notebooks.WORKERS) -> dict[int, str]:
@@ -85,4 +81,3 @@ def execute_jobs(root: Path, jobs: list[PdfPageJob], workers: int = notebooks.WO
     except notebooks.ExecutionError as error:
         return error.failures
     return {}
-
