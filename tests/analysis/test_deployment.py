@@ -55,3 +55,19 @@ def test_on_premise_from_gap_adds_the_gap_to_private_cloud():
 
     assert on_premise_from_gap(36.4, 9.1) == 45.5
     assert f"{on_premise_from_gap(0.1, 0.2)}" == "0.3"
+
+
+def test_each_tool_has_one_lean_when_four_modes_are_compared():
+    """A wave compares four modes: a tool on premises less often than overall but on private cloud less often too
+    leans to the cloud once (its on-premise comparison decides), never in both lists."""
+    frame = figures([("o1", "deployment_mode", "mode_on_premise", "", 45),
+                     ("o2", "deployment_mode", "mode_private_cloud", "", 20),
+                     ("o3", "deployment_mode", "mode_public_cloud", "", 20),
+                     ("c1", "crm_deployment_mode", "mode_on_premise", "crm", 30),
+                     ("c2", "crm_deployment_mode", "mode_private_cloud", "crm", 10),
+                     ("s1", "sec_deployment_mode", "mode_private_cloud", "sec", 30),
+                     ("s2", "sec_deployment_mode", "mode_public_cloud", "sec", 10)])
+    result = deployment.cloud_acceptance(frame)
+    assert deployment.tools_leaning(result, "more_cloud") == ["crm"]
+    assert deployment.tools_leaning(result, "less_cloud") == []
+    assert deployment.tool_lean(result).to_dict() == {"crm": "more_cloud", "sec": "mixed"}

@@ -81,9 +81,32 @@ def cloud_acceptance(figures: pd.DataFrame, segment: str = "all") -> pd.DataFram
                   "qualifier", "flag"]].reset_index(drop=True)
 
 
+def tool_lean(comparison: pd.DataFrame) -> pd.Series:
+    """One cloud lean per tool: by its on-premise share where that is compared, else by its cloud modes.
+
+    A tool compared in several modes (a survey wave has four) could lean more to the cloud in one
+    mode and less in another; the rule gives it one lean. Its on-premise comparison decides
+    when there is one (``more_cloud``, ``less_cloud`` or ``same``); otherwise its cloud modes
+    decide when they agree, and ``mixed`` when they do not (``no_overall`` when none is compared).
+
+    Returns
+    -------
+    pandas.Series
+        Tool id -> lean, in order of first appearance.
+    """
+    leans = {}
+    for tool, rows in comparison.groupby("tool", sort=False):
+        premise = rows.loc[(rows["mode"] == ON_PREMISE) & (rows["cloud_lean"] != "no_overall"), "cloud_lean"]
+        cloud = set(rows.loc[rows["mode"].isin(CLOUD_MODES) & (rows["cloud_lean"] != "no_overall"), "cloud_lean"])
+        leans[tool] = (premise.iloc[0] if len(premise) else "no_overall" if not cloud
+                       else cloud.pop() if len(cloud) == 1 else "mixed")
+    return pd.Series(leans, dtype=object)
+
+
 def tools_leaning(comparison: pd.DataFrame, lean: str = "more_cloud") -> list[str]:
-    """Return the tools with at least one comparison of the given lean, in order of first appearance."""
-    return list(dict.fromkeys(comparison.loc[comparison["cloud_lean"] == lean, "tool"]))
+    """Return the tools whose one lean (:func:`tool_lean`) is ``lean``, in order of first appearance."""
+    leans = tool_lean(comparison)
+    return list(leans.index[leans == lean])
 
 
 def on_premise_from_gap(private_cloud: float, gap_below_on_premise: float) -> float:

@@ -10,19 +10,39 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.analysis.findings.rules import from_wave
+
 RANK_TOPIC = "core_needs_ranking"
 SEGMENT_TOPIC = "core_needs_by_segment"
 
 
+def ranking_source(figures: pd.DataFrame) -> str:
+    """``"wave"`` when a survey wave measured the needs of all banks (the ranking is its own), else ``"printed"``."""
+    measured = figures[(figures["topic"] == SEGMENT_TOPIC) & (figures["segment"] == "all")]
+    return "wave" if from_wave(figures) and not measured.empty else "printed"
+
+
 def ranked_needs(figures: pd.DataFrame) -> pd.DataFrame:
-    """Return the needs in published rank order, marking those analysed by bank type.
+    """Return the needs in rank order, marking those analysed by bank type.
+
+    A survey wave ranks the needs by its own shares of all banks (largest first; equal shares
+    share a rank), never by the 2023 report's ranking; without a wave the ranking is the one
+    the 2023 report published (:func:`ranking_source` says which).
 
     Returns
     -------
     DataFrame
-        Columns ``rank`` (int), ``subject`` and ``core`` (True for the needs the source
-        goes on to split by bank type: its leading group).
+        Columns ``rank`` (int), ``subject``, ``core`` (True for the needs the source
+        goes on to split by bank type: its leading group; every need a wave measured) and,
+        for a wave, ``share`` (percent of all banks) and ``id`` (the figure).
     """
+    if ranking_source(figures) == "wave":
+        shares = figures[(figures["topic"] == SEGMENT_TOPIC) & (figures["segment"] == "all")]
+        table = pd.DataFrame({"subject": shares["subject"], "share": shares["value"].astype(float),
+                              "id": shares["id"]}).sort_values("share", ascending=False, kind="stable")
+        table.insert(0, "rank", table["share"].rank(method="min", ascending=False).astype(int))
+        table.insert(2, "core", True)
+        return table.reset_index(drop=True)
     ranks = figures[figures["topic"] == RANK_TOPIC]
     core = set(figures.loc[figures["topic"] == SEGMENT_TOPIC, "subject"])
     table = pd.DataFrame({"rank": ranks["value"].astype(int), "subject": ranks["subject"]})

@@ -8,6 +8,7 @@ cell reads like prose: select figures, compute, ``page.show(...)``. Tables are b
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -16,13 +17,16 @@ import pandas as pd
 from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.charts.common import title
 from report_lib.present.escape import markdown_text
+from report_lib.present.finding_text import finding_reason, finding_sentence
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
-from report_lib.analysis.segments import MARKET, check_segment
+from report_lib.analysis.findings.catalog import find
+from report_lib.analysis.findings.finding import Finding
+from report_lib.analysis.segments import MARKET, bank_types, check_segment
 from report_lib.analysis.wave_dataset import with_wave
 
 
@@ -47,6 +51,8 @@ class Page:
     label: Labels
     segment: str = "all"
     glued: dict[str, str] = field(default_factory=dict)
+    published: Dataset | None = None
+    """The data of record as the 2023 report printed it (no wave merged); ``None`` means :attr:`data` is that."""
 
     def show(self, key: str, chart_and_table: tuple, figures: pd.DataFrame | None = None, *,
              method: str | None = None, reference: str | None = None, **fields: object) -> RenderedChart:
@@ -113,8 +119,35 @@ class Page:
         return segment_sizes.inference(self.data)
 
     def glue_figure(self, name: str, figure_id: str) -> str:
-        """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```."""
-        return self.glue_text(name, figure_text(self.label, figure_id))
+        """Glue one figure, formatted as printed, for use in prose as ``{glue:md}`name```.
+
+        In a book built from a wave, a figure of a topic the wave measures that the wave did
+        not replace is the 2023 report's: it is glued with that attribution
+        (``≥ 68% (2023 report)``), so no 2023 value passes for the wave's in a sentence.
+        """
+        text = figure_text(self.label, figure_id)
+        if self.figure_is_from_2023_in_a_wave(figure_id):
+            text = self.label("phrase.printed_2023").format(value=text)
+        return self.glue_text(name, text)
+
+    def figure_is_from_2023_in_a_wave(self, figure_id: str) -> bool:
+        """True when this page is built from a wave and ``figure_id`` is a 2023 figure of a topic the wave measures."""
+        figures = self.data.figures
+        if "provenance" not in figures.columns:
+            return False
+        computed = figures["provenance"].fillna("").ne("")
+        row = figures[figures["id"] == figure_id]
+        return bool(computed.any() and not computed[row.index].any()
+                    and row["topic"].isin(set(figures.loc[computed, "topic"])).any())
+
+    def glue_printed(self, name: str, figure_id: str) -> str:
+        """Glue a figure as the 2023 report printed it, even in a book built from a wave.
+
+        For prose that states what the 2023 report printed (its contradictions, its figures a
+        wave does not measure), so a wave's value never stands in a sentence about the report.
+        """
+        row = (self.published or self.data).figure(figure_id)
+        return self.glue_text(name, self.label.value(row["value_printed"], row["unit"], row["qualifier"]))
 
     def glue_figures(self, names: dict[str, str]) -> None:
         """Glue several figures at once: ``{glue name: figure id}`` (see :meth:`glue_figure`)."""
@@ -127,10 +160,30 @@ class Page:
         ``text`` is plain text, shown literally: its markup characters are escaped
         (:func:`report_lib.present.escape.markdown_text`), so a data string in it stays text.
         """
+        return self._glue(name, markdown_text(text), text)
+
+    def finding(self, name: str, key: str | None = None, **given: str) -> Finding:
+        """Glue the sentence of a computed finding as ``{glue:md}`name```, marked with why the data chose it.
+
+        ``key`` (default ``name``) is the finding's id in
+        :data:`report_lib.analysis.findings.catalog.FINDINGS`; its rule decides the outcome from
+        this page's figures, the label ``finding.<key>.<outcome>`` is the sentence. A computed
+        sentence carries a marker (``ⓘ``) whose tooltip and focus text, and in print a note, name
+        the rule and the figures that decided it; a sentence attributed to the 2023 report has none.
+        ``given`` are texts for fields only an attributed sentence names (the 2023 figure it quotes).
+        """
+        found = find(key or name, self.data.figures, bank_types(self.data))
+        sentence, reason = finding_sentence(self.label, found, **given), finding_reason(self.label, found)
+        marker = (f' <span class="finding-why" tabindex="0" role="note" aria-label="{html.escape(reason)}" '
+                  f'data-reason="{html.escape(reason)}">ⓘ</span>') if reason else ""
+        self._glue(name, markdown_text(sentence) + marker, f"{sentence} [{reason}]" if reason else sentence)
+        return found
+
+    def _glue(self, name: str, markdown: str, text: str) -> str:
         from IPython.display import Markdown
         from myst_nb import glue
 
-        glue(name, Markdown(markdown_text(text)), display=False)
+        glue(name, Markdown(markdown), display=False)
         self.glued[name] = text
         return text
 
@@ -159,5 +212,6 @@ class Page:
 
 def open_page(data_dir: str | None = None, lang: str = "en", segment: str = "all") -> Page:
     """Load and validate the data folder (with its survey wave's figures, if any) and return the page's context."""
-    data = with_wave(load_dataset(data_dir))
-    return Page(data, Labels(data, lang), check_segment(data, segment))
+    published = load_dataset(data_dir)
+    data = with_wave(published)
+    return Page(data, Labels(data, lang), check_segment(data, segment), published=published)

@@ -125,6 +125,17 @@ def join_words(label: Labels, items, word: str | None = "and", *, long: bool = F
     return separator.join(items[:-1]) + label(key) + items[-1]
 
 
+def short_name(label: Labels, subject: str) -> str:
+    """Name a subject inside a sentence: its short name (``short.<subject>``) in the language's quotes, else its label.
+
+    Chinese prose refers to an item by its short name in quotes (“流量升级”), not by a chart's
+    full label; English by the short name alone. A subject without a short name (an answer a
+    wave added) is named by its ``subject.*`` label.
+    """
+    key = f"short.{subject}"
+    return label("finding.quoted").format(label(key) if label.has(key) else label.subject(subject))
+
+
 def figure_name(label: Labels, subject: str, category: str = "") -> str:
     """Name a figure by its subject (and category), from ``subject.*``/``category.*`` labels when present.
 
@@ -202,5 +213,5 @@ def leaders_sentence(label: Labels, leaders: pd.DataFrame, segments: list[str]) 
         led = needs_led_by(leaders, segment)
         sentences.append(label("sentence.leads_on" if led else "sentence.no_lead").format(
             segment=label.segment(segment, short=False),
-            needs=label("footer.list_separator").join(label.subject(s).lower() for s in led)))
+            needs=join_words(label, (short_name(label, s) for s in led), "and")))
     return ("" if label.lang == "zh" else " ").join(sentences)  # Chinese sentences join without a space

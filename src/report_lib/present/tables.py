@@ -156,7 +156,13 @@ def tick(label: Labels, flag: bool) -> str:
 
 
 def ranking_table(label: Labels, ranking: pd.DataFrame) -> pd.DataFrame:
-    """Return the needs ranking (:func:`~report_lib.analysis.needs.ranked_needs`): rank, need, ✓ for the core group."""
+    """Return the needs ranking (:func:`~report_lib.analysis.needs.ranked_needs`): rank, need, ✓ for the core group.
+
+    A wave's ranking shows each need's share (as the book prints figures) instead of the core mark.
+    """
+    if "share" in ranking.columns:
+        return pd.DataFrame({"rank": ranking["rank"], "need": ranking["subject"].map(label.subject),
+                             "share": [figure_text(label, i) for i in ranking["id"]]})
     return pd.DataFrame({
         "rank": ranking["rank"],
         "need": ranking["subject"].map(label.subject),

@@ -1,7 +1,7 @@
-"""Findings a chapter states in words, computed from the figures so they stay true for new data.
+"""The primitive tests a finding applies to figures: who leads, whether a share is a majority, a direction.
 
 The 2023 text says who leads, whether a share is a majority and whether a share rises; with a
-survey wave the figures change, so a page asks these functions and picks its sentence by the
+survey wave the figures change, so a finding asks these functions and picks its sentence by the
 answer (the sentences are labels). Each function reads the data of record (published rows, or
 a wave's computed rows in their place) and returns ids and values, never words.
 """
@@ -51,3 +51,38 @@ def direction(before: float, after: float) -> str:
     """``"up"``, ``"down"`` or ``"same"``: how a share moves from ``before`` to ``after``."""
     before, after = float(before), float(after)
     return "up" if after > before else "down" if after < before else "same"
+
+
+NEAR_UNIVERSAL = 85.0
+"""A share at or above this (percent) in every bank type is "near-universal"."""
+SIMILAR_PP = 15.0
+"""Bank types whose shares lie within this many percentage points of each other are "similar"."""
+
+
+THRESHOLDS = {"majority": MAJORITY, "rare": RARE, "near_universal": NEAR_UNIVERSAL, "similar_pp": SIMILAR_PP}
+"""The named thresholds, as the ``rule.*`` labels quote them (``{majority:g}%``)."""
+
+
+def from_wave(figures: pd.DataFrame) -> bool:
+    """True when ``figures`` hold rows computed from a survey wave (they carry a ``provenance``)."""
+    return "provenance" in figures.columns and bool(figures["provenance"].fillna("").ne("").any())
+
+
+def measured(figures: pd.DataFrame) -> pd.DataFrame:
+    """The rows a rule may compare: with a wave, only the wave's computed rows; else the exact or approximate ones.
+
+    A printed bound ("83%+") cannot say which of two shares is larger, and a 2023 row left in a
+    wave's book is not the wave's, so neither decides a finding.
+    """
+    if from_wave(figures):
+        return figures[figures["provenance"].fillna("").ne("")]
+    return figures[figures["qualifier"].isin(("exact", "approx"))]
+
+
+def leader(rows: pd.DataFrame, by: str = "subject") -> str | None:
+    """The ``by`` value of the row with the highest value; ``None`` for no rows or a tie at the top."""
+    if rows.empty:
+        return None
+    values = rows["value"].astype(float)
+    top = values.max()
+    return str(rows.loc[values.idxmax(), by]) if (values == top).sum() == 1 else None
