@@ -37,3 +37,26 @@ def test_note_prints_a_sentence_and_nothing_when_empty(page):
     """A sentence comes back as Markdown; an empty one (the main book) as None, so no output."""
     assert page.note("") is None
     assert page.note("所示数值").data == "所示数值"
+
+
+def test_a_computed_finding_is_glued_with_its_reason_and_an_attributed_one_without(page, monkeypatch):
+    """page.finding glues the sentence; a computed one carries a focusable marker naming the rule, an attributed none."""
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display: glued.__setitem__(name, value.data))
+    computed = page.finding("security", "c2_security_on_premise")
+    attributed = page.finding("factor", "c2_deploy_factor_first")
+    assert computed.computed and not attributed.computed
+    assert 'class="finding-why" tabindex="0"' in glued["security"] and "50%" in glued["security"]
+    assert "finding-why" not in glued["factor"] and glued["factor"].startswith("2023年报告")
+
+
+def test_a_2023_figure_in_a_wave_book_is_glued_as_the_reports(tmp_path, monkeypatch):
+    """In a book built from a wave, a figure of a measured topic the wave did not replace says it is the 2023 report's."""
+    from survey_helpers import synthetic_wave
+
+    monkeypatch.setattr("myst_nb.glue", lambda *args, **kwargs: None)
+    wave_page = open_page(str(synthetic_wave(tmp_path, n=200)), "en")
+    wave_page.glue_figures({"city": "c2_layout_traffic_planned_not_started_city",
+                            "planned": "c2_layout_traffic_planned_not_started"})
+    assert wave_page.glued["city"].endswith("(2023 report)")
+    assert "2023" not in wave_page.glued["planned"]
