@@ -36,6 +36,12 @@ CASES = {
     "c2_needs_first": (
         rows("core_needs_by_segment", by_type("need_traffic_upgrade", (80, 80, 80)) | by_type("need_user_reach", (20, 20, 20))),
         rows("core_needs_by_segment", by_type("need_traffic_upgrade", (80, 20, 80)) | by_type("need_user_reach", (20, 80, 20)))),
+    "c2_deploy_on_premise": (
+        rows("deployment_mode", {("mode_on_premise", "all"): 60}),
+        rows("deployment_mode", {("mode_on_premise", "all"): 40})),
+    "c2_effect_positive": (
+        rows("digitalization_effect_satisfaction", {("positive_effect_on_marketing", "all"): 60}),
+        rows("digitalization_effect_satisfaction", {("positive_effect_on_marketing", "all"): 40})),
     "c2_deploy_factor_first": (
         rows("deployment_mode_factors_by_segment", {("factor_data_security", "all"): 70, ("factor_project_cost", "all"): 30}),
         rows("deployment_mode_factors_by_segment", {("factor_data_security", "all"): 30, ("factor_project_cost", "all"): 70})),

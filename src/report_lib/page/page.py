@@ -8,7 +8,6 @@ cell reads like prose: select figures, compute, ``page.show(...)``. Tables are b
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -18,6 +17,7 @@ from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.charts.common import title
 from report_lib.present.escape import markdown_text
 from report_lib.present.finding_text import finding_reason, finding_sentence
+from report_lib.present.key_findings_text import key_findings_markdown, reason_marker
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Table, figure_text, relabelled
@@ -26,6 +26,8 @@ from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.analysis.findings.catalog import find
 from report_lib.analysis.findings.finding import Finding
+from report_lib.analysis.findings.key_findings import key_findings
+from report_lib.page.key_finding_links import finding_links
 from report_lib.analysis.segments import MARKET, bank_types, check_segment
 from report_lib.analysis.wave_dataset import with_wave
 
@@ -174,9 +176,18 @@ class Page:
         """
         found = find(key or name, self.data.figures, bank_types(self.data))
         sentence, reason = finding_sentence(self.label, found, **given), finding_reason(self.label, found)
-        marker = (f' <span class="finding-why" tabindex="0" role="note" aria-label="{html.escape(reason)}" '
-                  f'data-reason="{html.escape(reason)}">ⓘ</span>') if reason else ""
-        self._glue(name, markdown_text(sentence) + marker, f"{sentence} [{reason}]" if reason else sentence)
+        self._glue(name, markdown_text(sentence) + reason_marker(reason), f"{sentence} [{reason}]" if reason else sentence)
+        return found
+
+    def key_findings(self, name: str) -> list[Finding]:
+        """Glue the book's key findings (:mod:`report_lib.analysis.findings.key_findings`) as a MyST list.
+
+        Show it with a ``{glue:md}`` directive of ``:format: myst``: each item links to the section
+        that states it (:data:`report_lib.page.key_finding_links.SECTIONS`).
+        """
+        found = key_findings(self.data.figures, bank_types(self.data))
+        markdown = key_findings_markdown(self.label, found, finding_links(found))
+        self._glue(name, markdown, markdown)
         return found
 
     def _glue(self, name: str, markdown: str, text: str) -> str:

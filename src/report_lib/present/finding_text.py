@@ -69,5 +69,8 @@ def finding_reason(label: Labels, finding: Finding) -> str:
     """Why the data chose the sentence: the rule with its threshold, then every deciding figure; empty if attributed."""
     if not finding.computed:
         return ""
+    rule = label(f"rule.{finding.rule}").format(**THRESHOLDS)
+    if not finding.evidence:
+        return label("finding.reason_rule").format(rule=rule)
     figures = label("join.separator_long").join(evidence_text(label, e) for e in finding.evidence)
-    return label("finding.reason").format(rule=label(f"rule.{finding.rule}").format(**THRESHOLDS), figures=figures)
+    return label("finding.reason").format(rule=rule, figures=figures)

@@ -17,7 +17,9 @@ Rule = Callable[[pd.DataFrame, Sequence[str]], Finding]
 
 FINDINGS: dict[str, Rule] = {
     "c2_needs_first": chapter2.needs_first_by_type,
+    "c2_deploy_on_premise": chapter2.deploy_on_premise,
     "c2_deploy_factor_first": chapter2.deploy_factor_first,
+    "c2_effect_positive": chapter2.effect_positive,
     "c2_effect_factor_first": chapter2.effect_factor_first,
     "c2_widest_in_use": chapter2.widest_in_use,
     "c2_largest_unmet_plan": chapter2.largest_unmet_plan,

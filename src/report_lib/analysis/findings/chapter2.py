@@ -239,15 +239,36 @@ def uda_effect_state_vs_regional(figures: pd.DataFrame, segments: Sequence[str])
                    evidence_of(rows))
 
 
+def _majority(key: str, figures: pd.DataFrame, topic: str, subject: str) -> Finding:
+    rows = measured(_rows(figures, topic, subject, ALL))
+    if rows.empty:
+        return attributed(key)
+    row = rows.iloc[0]
+    return Finding(key, "majority" if is_majority(row["value"]) else "minority", "majority",
+                   {"share": Ref("figure", row["id"])}, evidence_of(rows.head(1)))
+
+
+def deploy_on_premise(figures: pd.DataFrame, segments: Sequence[str]) -> Finding:
+    """Whether most banks deploy their marketing tools on their own premises.
+
+    Rule ``majority``: the all-banks share on premises (topic ``deployment_mode``) is more than
+    :data:`~.rules.MAJORITY` (50%): ``majority``, else ``minority``.
+    """
+    return _majority("c2_deploy_on_premise", figures, "deployment_mode", "mode_on_premise")
+
+
+def effect_positive(figures: pd.DataFrame, segments: Sequence[str]) -> Finding:
+    """Whether most respondents say the tools have a positive effect on marketing results.
+
+    Rule ``majority`` on topic ``digitalization_effect_satisfaction``: ``majority`` or ``minority``.
+    """
+    return _majority("c2_effect_positive", figures, "digitalization_effect_satisfaction", "positive_effect_on_marketing")
+
+
 def security_on_premise(figures: pd.DataFrame, segments: Sequence[str]) -> Finding:
     """Whether most banks that deploy data-security products keep them on their own premises.
 
     Rule ``majority``: the share on premises (topic ``security_deployment_mode``, all banks) is
     more than :data:`~.rules.MAJORITY` (50%): ``majority``, else ``minority``.
     """
-    rows = measured(_rows(figures, "security_deployment_mode", "mode_on_premise", ALL))
-    if rows.empty:
-        return attributed("c2_security_on_premise")
-    row = rows.iloc[0]
-    return Finding("c2_security_on_premise", "majority" if is_majority(row["value"]) else "minority", "majority",
-                   {"share": Ref("figure", row["id"])}, evidence_of(rows.head(1)))
+    return _majority("c2_security_on_premise", figures, "security_deployment_mode", "mode_on_premise")

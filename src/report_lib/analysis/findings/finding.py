@@ -26,7 +26,7 @@ class Ref:
 
 @dataclass(frozen=True)
 class Evidence:
-    """One figure that decided a finding: its id, what it measures, for which bank type, its value and n."""
+    """One figure that decided a finding: its id, what it measures, for which bank type, its value, n and chapter."""
 
     figure_id: str
     subject: str
@@ -34,13 +34,15 @@ class Evidence:
     category: str
     value: float
     n: float | None = None
+    chapter: int | None = None
 
     @classmethod
     def of(cls, row: pd.Series) -> "Evidence":
         """The evidence of one figure row (a row of the data of record, or a wave's computed row)."""
-        n = row.get("n")
+        n, chapter = row.get("n"), row.get("chapter")
         return cls(str(row["id"]), str(row["subject"]), str(row["segment"]), str(row.get("category", "") or ""),
-                   float(row["value"]), None if n is None or pd.isna(n) else float(n))
+                   float(row["value"]), None if n is None or pd.isna(n) else float(n),
+                   None if chapter is None or pd.isna(chapter) else int(chapter))
 
 
 @dataclass(frozen=True)
