@@ -156,6 +156,20 @@ def changed_questionnaire(survey: Path) -> None:
          "base_option_id": REWORDED[1], "comparability": "reworded"},
     ])
     crosswalk.to_csv(survey / "crosswalk.csv", index=False)
+    meta = {
+        "title": "Crosswalk of the synthetic 2024 questionnaire to the 2023 one",
+        "description": "Maps the ids of this wave's questionnaire to those of data/survey/ (the 2023 questionnaire); "
+                       "equal ids need no row (DESIGN.md section 9).",
+        "columns": {
+            "question_id": "Question id in this wave's survey/questions.csv.",
+            "option_id": "Option id in this wave's survey/options.csv (empty with base_option_id: the question only).",
+            "base_question_id": "Question id in the 2023 questionnaire.",
+            "base_option_id": "Option id in the 2023 questionnaire.",
+            "comparability": "same (default) or reworded (the wording changed; compared, with a note).",
+        },
+    }
+    (survey / "crosswalk.meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True),
+                                                encoding="utf-8")
 
 
 def generate_changed_wave(out: Path, n: int = 480, seed: int = SEED + 2, data: Path = ROOT / "data") -> Path:

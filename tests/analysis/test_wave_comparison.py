@@ -53,7 +53,8 @@ def test_flags_and_approximations_travel():
     assert comparison.loc["p_flag", "flag"] == "inconsistent"
     assert comparison.loc["p_flag", "change"] == pytest.approx(14.0)
     assert comparison.loc["p_approx", "change_qualifier"] == "approx"
-    assert summary(comparison.reset_index()) == {"count": 4, "bounds": 1, "approx": 1, "flagged": 2}
+    assert summary(comparison.reset_index()) == {"count": 4, "bounds": 1, "approx": 1, "flagged": 2,
+                                                   "unanswered": 0}
 
 
 def test_without_a_wave_the_comparable_figures_are_listed():

@@ -73,7 +73,7 @@ def not_comparable_table(label: Labels, rows: pd.DataFrame, wording: pd.Series, 
     ``wording`` the question texts of the page's language by question id; ``reason`` a sentence per status.
     """
     return pd.DataFrame({
-        label("column.question"): [f"{q}: {wording[q]}" for q in rows["question_id"]],
+        label("column.question"): [f"{q}{label('footer.colon')}{wording[q]}" for q in rows["question_id"]],
         label("column.answer"): [label.subject(s) for s in rows["subject"]],
         label("column.reason"): [reason[s] for s in rows[STATUS]],
         label("column.new_value"): [share_cell(label, r) for _, r in rows.iterrows()],
