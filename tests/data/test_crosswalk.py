@@ -121,3 +121,11 @@ def test_a_missing_column_is_reported(copy):
     path.write_text("question_id,option_id,base_option_id\n", encoding="utf-8")
     with pytest.raises(DataError, match="column 'base_question_id': required column is missing"):
         load_crosswalk(copy / "survey")
+
+
+def test_the_2024_example_says_its_year_and_that_it_is_synthetic(wave):
+    import yaml
+
+    meta = yaml.safe_load((wave / "survey" / "responses.meta.yaml").read_text(encoding="utf-8"))
+    assert meta["year"] == 2024 and meta["synthetic"] is True and meta["respondents"] == 160
+    assert "crosswalk" in meta["description"]
