@@ -11,8 +11,8 @@ PDF_EDITIONS ?=
 ## The PDF editions `make test` builds and checks: the main one, the regional banks', the Chinese one.
 TEST_PDF_EDITIONS := all:en regional:en all:zh
 export REPORT_DATA := $(abspath $(DATA))
-## The synthetic wave's last file written (examples/synthetic_wave.py writes the weighted variant last).
-SYNTHETIC_WAVE := examples/synthetic-wave-weighted/survey/responses.csv
+## The synthetic waves' last file written (examples/synthetic_wave.py writes the 2024 example's metadata last).
+SYNTHETIC_WAVE := examples/synthetic-wave-2024/survey/responses.meta.yaml
 ## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
 
@@ -92,7 +92,8 @@ $(AXE): | test-deps
 clean:
 	rm -rf _build variants .tools
 
-## A synthetic survey wave (respondent-level answers; not survey results) in examples/synthetic-wave[-weighted]/;
+## A synthetic survey wave (respondent-level answers; not survey results) in examples/synthetic-wave[-weighted]/, and a 2024 one
+## with a changed questionnaire in examples/synthetic-wave-2024/;
 ## regenerated when the generator or the data folder it copies changes (`make test` needs it: nbval runs a chapter on it).
 synthetic-wave: venv $(SYNTHETIC_WAVE)
 $(SYNTHETIC_WAVE): examples/synthetic_wave.py $(shell find data -type f) | $(VENV)/.installed

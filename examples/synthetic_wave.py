@@ -6,7 +6,7 @@ which the book turns into a "synthetic data, not survey results" banner.
 
 Usage::
 
-    python examples/synthetic_wave.py                      # examples/synthetic-wave/ and -weighted/
+    python examples/synthetic_wave.py                      # examples/synthetic-wave/, -weighted/ and -2024/
     python examples/synthetic_wave.py --out DIR --n 600 --weighted
 """
 
@@ -106,6 +106,100 @@ def generate(out: Path, n: int = 600, seed: int = SEED, weighted: bool = False, 
     return path
 
 
+CHANGED_WAVE_YEAR = 2024
+DROPPED_QUESTION = "deploy_factors"
+"""The 2023 question the 2024 example does not ask."""
+NEW_QUESTION = {
+    "question_id": "genai_use", "kind": "single", "asked_of": "all", "scale_min": "", "scale_max": "", "chapter": "4",
+    "text_zh": "本行是否已在营销中应用生成式AI？", "text_en": "Does your bank use generative AI in its marketing?",
+    "base_all": "respondents_all", "base_segment": "respondents_segment",
+    "note": "Synthetic example: a question added in the 2024 wave (not in the 2023 questionnaire).",
+}
+NEW_OPTIONS = (("in_use", "已投入使用", "In use"), ("piloting", "试点中", "Piloting"),
+               ("planned", "已有计划", "Planned"), ("no_plan", "暂无计划", "No plan"))
+RENAMED = ("deploy_mode", "on_premise", "local_deployment")
+"""An option whose id the 2024 example changes (same answer): the crosswalk maps it back."""
+REWORDED = ("core_needs", "user_reach", "触达全渠道用户", "Reach users across all channels")
+"""An option whose wording the 2024 example changes: the crosswalk marks it ``reworded``."""
+UNMAPPED = ("core_needs", "data_compliance", "数据合规", "Data compliance")
+"""An option the 2024 example adds to a 2023 question and no crosswalk row maps: not comparable."""
+
+
+def changed_questionnaire(survey: Path) -> None:
+    """Change the questionnaire in ``survey`` as a 2024 wave might, and write its ``crosswalk.csv``.
+
+    One question dropped (:data:`DROPPED_QUESTION`), one added (:data:`NEW_QUESTION`, chapter 4),
+    one option renamed (:data:`RENAMED`), one reworded (:data:`REWORDED`) and one option added
+    to a 2023 question without a mapping (:data:`UNMAPPED`).
+    """
+    questions = pd.read_csv(survey / "questions.csv", dtype=str, keep_default_na=False)
+    options = pd.read_csv(survey / "options.csv", dtype=str, keep_default_na=False)
+    questions = pd.concat([questions[questions["question_id"] != DROPPED_QUESTION],
+                           pd.DataFrame([NEW_QUESTION])], ignore_index=True)[questions.columns]
+    options = options[options["question_id"] != DROPPED_QUESTION].copy()
+    question, old, new = RENAMED
+    options.loc[(options["question_id"] == question) & (options["option_id"] == old), "option_id"] = new
+    question, option, zh, en = REWORDED
+    at = (options["question_id"] == question) & (options["option_id"] == option)
+    options.loc[at, ["label_zh", "label_en"]] = [zh, en]
+    question, option, zh, en = UNMAPPED
+    added = [{"question_id": question, "option_id": option, "label_zh": zh, "label_en": en, "unit": "percent"}]
+    added += [{"question_id": NEW_QUESTION["question_id"], "option_id": o, "label_zh": zh, "label_en": en,
+               "unit": "percent"} for o, zh, en in NEW_OPTIONS]
+    options = pd.concat([options, pd.DataFrame(added)], ignore_index=True).fillna("")[options.columns]
+    questions.to_csv(survey / "questions.csv", index=False)
+    options.to_csv(survey / "options.csv", index=False)
+    crosswalk = pd.DataFrame([
+        {"question_id": RENAMED[0], "option_id": RENAMED[2], "base_question_id": RENAMED[0],
+         "base_option_id": RENAMED[1], "comparability": "same"},
+        {"question_id": REWORDED[0], "option_id": REWORDED[1], "base_question_id": REWORDED[0],
+         "base_option_id": REWORDED[1], "comparability": "reworded"},
+    ])
+    crosswalk.to_csv(survey / "crosswalk.csv", index=False)
+    meta = {
+        "title": "Crosswalk of the synthetic 2024 questionnaire to the 2023 one",
+        "description": "Maps the ids of this wave's questionnaire to those of data/survey/ (the 2023 questionnaire); "
+                       "equal ids need no row (DESIGN.md section 9).",
+        "columns": {
+            "question_id": "Question id in this wave's survey/questions.csv.",
+            "option_id": "Option id in this wave's survey/options.csv (empty with base_option_id: the question only).",
+            "base_question_id": "Question id in the 2023 questionnaire.",
+            "base_option_id": "Option id in the 2023 questionnaire.",
+            "comparability": "same (default) or reworded (the wording changed; compared, with a note).",
+        },
+    }
+    (survey / "crosswalk.meta.yaml").write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True),
+                                                encoding="utf-8")
+
+
+def generate_changed_wave(out: Path, n: int = 480, seed: int = SEED + 2, data: Path = ROOT / "data") -> Path:
+    """Write a 2024 example at ``out``: year metadata and a changed questionnaire (:func:`changed_questionnaire`).
+
+    Returns the metadata file, the last file written. The answers are random draws, as in
+    :func:`generate`; the metadata says ``synthetic: true`` and ``year: 2024``.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as scratch:
+        changed = Path(scratch) / "data"
+        shutil.copytree(data, changed)
+        changed_questionnaire(changed / "survey")
+        generate(out, n=n, seed=seed, data=changed)
+    path = out / "survey" / "responses.meta.yaml"
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    meta.update({
+        "title": f"Synthetic {CHANGED_WAVE_YEAR} survey wave with a changed questionnaire (random answers, not survey results)",
+        "description": f"{n} made-up respondents drawn at random by examples/synthetic_wave.py (seed {seed}), answering "
+                       f"a changed questionnaire: {DROPPED_QUESTION} dropped, {NEW_QUESTION['question_id']} added, "
+                       f"{RENAMED[0]}={RENAMED[1]} renamed {RENAMED[2]}, {REWORDED[0]}={REWORDED[1]} reworded, "
+                       f"{UNMAPPED[0]}={UNMAPPED[1]} added (see survey/crosswalk.csv). Not survey results.",
+        "year": CHANGED_WAVE_YEAR,
+        "synthetic": True,
+    })
+    path.write_text(yaml.safe_dump(meta, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=None, help="output data folder (default: both examples)")
@@ -119,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     here = Path(__file__).resolve().parent
     print(f"wrote {generate(here / 'synthetic-wave', args.n, args.seed)}")
     print(f"wrote {generate(here / 'synthetic-wave-weighted', args.n, args.seed + 1, weighted=True)}")
+    print(f"wrote {generate_changed_wave(here / f'synthetic-wave-{CHANGED_WAVE_YEAR}')}")
     return 0
 
 

@@ -58,3 +58,10 @@ def synthetic_wave(root: Path, n: int = 600, weighted: bool = False) -> Path:
     out = root / ("synthetic-wave-weighted" if weighted else "synthetic-wave")
     module.generate(out, n=n, seed=module.SEED + (1 if weighted else 0), weighted=weighted)
     return out
+
+
+def changed_wave(root: Path, n: int = 160) -> Path:
+    """Generate the 2024 example (a changed questionnaire and its crosswalk) into ``root`` and return its data folder."""
+    out = root / "synthetic-wave-2024"
+    synthetic_module().generate_changed_wave(out, n=n)
+    return out

@@ -53,7 +53,8 @@ def test_flags_and_approximations_travel():
     assert comparison.loc["p_flag", "flag"] == "inconsistent"
     assert comparison.loc["p_flag", "change"] == pytest.approx(14.0)
     assert comparison.loc["p_approx", "change_qualifier"] == "approx"
-    assert summary(comparison.reset_index()) == {"count": 4, "bounds": 1, "approx": 1, "flagged": 2}
+    assert summary(comparison.reset_index()) == {"count": 4, "bounds": 1, "approx": 1, "flagged": 2,
+                                                   "unanswered": 0}
 
 
 def test_without_a_wave_the_comparable_figures_are_listed():
@@ -61,3 +62,17 @@ def test_without_a_wave_the_comparable_figures_are_listed():
     options = pd.DataFrame({"topic": ["t"] * 4, "subject": list("abcd"), "category": [""] * 4})
     listed = comparable_published(published(), options, SEGMENTS)
     assert list(listed["id"]) == ["p_exact", "p_bound", "p_flag", "p_approx"]
+
+
+def test_a_2023_figure_the_wave_did_not_ask_stays_with_no_new_value():
+    """A published row marked not asked is listed with its 2023 value, no new value, no change; not counted as compared."""
+    figures = pd.concat([published().assign(question_id="", wave_change=""), computed().assign(wave_change="")],
+                        ignore_index=True)
+    figures.loc[figures["id"] == "p_flag", "wave_change"] = "not_asked"
+    figures = figures[~((figures["subject"] == "c") & (figures["question_id"] == "q"))]
+    rows = compare_with_published(published(), figures, SEGMENTS).set_index("id")
+    assert rows.loc["p_flag", "wave_change"] == "not_asked" and pd.isna(rows.loc["p_flag", "new_value"])
+    assert rows.loc["p_flag", "value"] == 3.33 and pd.isna(rows.loc["p_flag", "change"])
+    assert rows.loc["p_exact", "wave_change"] == "" and rows.loc["p_exact", "change"] == 5.5
+    counts = summary(rows.reset_index())
+    assert counts["count"] == len(rows) - 1 and counts["unanswered"] == 1

@@ -72,3 +72,50 @@ def test_comparison_without_a_wave_lists_what_a_wave_would_be_compared_with(book
     tables = survey_pages.comparison_parts(page)[1::2]
     assert tables and all("This wave (95% interval)" not in t.frame.columns for t in tables)
     assert "no survey wave" in survey_pages.comparison_statement(page)
+
+
+@pytest.fixture(scope="module")
+def changed_dir(tmp_path_factory):
+    from survey_helpers import changed_wave
+
+    return changed_wave(tmp_path_factory.mktemp("changed"))
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_comparison_of_a_changed_questionnaire_keeps_2023_values_and_lists_what_is_not_comparable(changed_dir, book, lang):
+    """Not asked: the 2023 value stays, said so; reworded: marked; an unmapped or new answer: listed, never paired."""
+    page = open_page(str(changed_dir), lang)
+    label = page.label
+    parts = survey_pages.comparison_parts(page)
+    frame = pd.concat([p.frame for p in parts[1:-3:2]])
+    figure, new = label("column.figure"), label("column.new_value")
+    not_asked = frame[frame[new] == label("comparison.not_asked")]
+    assert len(not_asked) == 4 and not_asked[label("column.published_2023")].notna().all()
+    assert frame[figure].str.endswith(label("comparison.reworded_figure").format(figure="")).sum() == 3  # by bank type
+    assert label("comparison.not_comparable_heading") in parts[-3].data
+    listed = parts[-1].frame
+    answers = set(listed[label("column.answer")])
+    assert len(listed) == 5 and ("Data compliance" if lang == "en" else "数据合规") in answers
+    reasons = listed[label("column.reason")].value_counts()
+    assert reasons[label("comparison.reason_new_question")] == 4 and reasons[label("comparison.reason_unmapped")] == 1
+    statement = survey_pages.comparison_statement(page)
+    assert label("comparison.status_changed").format(not_asked=1, new=1, reworded=1, unmapped=1) in statement
+
+
+def test_a_renamed_answer_mapped_by_the_crosswalk_is_compared(changed_dir, book):
+    """deploy_mode's on_premise is local_deployment in the wave: paired with its 2023 figure; without the crosswalk row, not."""
+    import shutil
+
+    page = open_page(str(changed_dir), "en")
+    csv = survey_pages.comparison_file(page)
+    assert csv is not None
+    rows = survey_pages._comparison(page)[0]
+    on_premise = rows[(rows["subject"] == "mode_on_premise") & (rows["topic"] == "deployment_mode")]
+    assert set(on_premise["option_id"]) == {"local_deployment"} and on_premise["new_value"].notna().all()
+    unmapped = book / "unmapped"
+    shutil.copytree(changed_dir, unmapped)
+    crosswalk = unmapped / "survey" / "crosswalk.csv"
+    crosswalk.write_text("\n".join(l for l in crosswalk.read_text().splitlines() if "local_deployment" not in l) + "\n")
+    rows = survey_pages._comparison(open_page(str(unmapped), "en"))[0]
+    on_premise = rows[(rows["subject"] == "mode_on_premise") & (rows["topic"] == "deployment_mode")]
+    assert on_premise["new_value"].isna().all() and set(on_premise["wave_change"]) == {"not_comparable"}

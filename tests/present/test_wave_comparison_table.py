@@ -44,3 +44,15 @@ def test_linked_table_links_one_column_and_escapes_text():
     assert '<td style="white-space: nowrap">&lt;b&gt;' in html
     assert '<a href="../chapters/02_current_state.html">Chapter 2</a>' in html and "&lt;b&gt;x&lt;/b&gt;" in html
     assert "Chapter 2" in table._repr_mimebundle_()["text/plain"]
+
+
+def test_a_figure_without_a_counterpart_says_why_and_a_reworded_one_is_marked(dataset):
+    """Not asked: the 2023 value stays, the new value says so, no n, no change; reworded: the figure's name says so."""
+    label = Labels(dataset, "zh")
+    rows = pd.concat([comparison(), comparison()], ignore_index=True)
+    rows["wave_change"] = ["not_asked", "reworded"]
+    rows.loc[0, ["new_value", "ci_low", "ci_high", "change"]] = float("nan")
+    table = comparison_table(label, rows)
+    assert table.loc[0, "本轮调查（95%区间）"] == "本轮未询问" and pd.isna(table.loc[0, "样本量"])
+    assert pd.isna(table.loc[0, "变化"]) and table.loc[0, "2023年报告"] == "83.3%+"
+    assert table.loc[1, "数据项"].endswith("（本轮措辞有变）") and table.loc[1, "样本量"] == "200"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report_lib.analysis.questionnaire_change import NOT_ASKED, NOT_COMPARABLE, STATUS
 from report_lib.analysis.segment_comparison import difference_qualifier
 from report_lib.analysis.survey_merge import KEY
 from report_lib.analysis.survey_toplines import computed_rows
@@ -60,22 +61,43 @@ def compare_with_published(published: pd.DataFrame, figures: pd.DataFrame, segme
         ``change_qualifier`` (``exact``, ``approx``, ``at_least``, ``at_most``; empty then).
     """
     computed = computed_rows(figures).drop_duplicates(KEY)
-    computed = computed[KEY + ["value", "ci_low", "ci_high", "n", "question_id", "option_id"]].rename(
+    status = [STATUS] if STATUS in computed else []
+    computed = computed[KEY + ["value", "ci_low", "ci_high", "n", "question_id", "option_id", *status]].rename(
         columns={"value": "new_value"})
-    paired = published[PUBLISHED_COLUMNS].merge(computed, on=KEY)
+    paired = pd.concat([published[PUBLISHED_COLUMNS].merge(computed, on=KEY), unanswered_published(published, figures)],
+                       ignore_index=True)
     qualifiers = [difference_qualifier("exact", q) for q in paired["qualifier"]]
     change = (paired["new_value"].astype(float) - paired["value"].astype(float)).where([q is not None for q in qualifiers])
     paired["change"] = change.round(1)
     paired["change_qualifier"] = [q or "" for q in qualifiers]
-    paired["n"] = pd.to_numeric(paired["n"]).astype(int)
-    return in_reading_order(paired, published, segments)
+    paired["n"] = pd.to_numeric(paired["n"]).fillna(0).astype(int)
+    if STATUS in paired:
+        paired[STATUS] = paired[STATUS].fillna("")
+    return in_reading_order(paired[paired["segment"].isin(segments)], published, segments)
+
+
+def unanswered_published(published: pd.DataFrame, figures: pd.DataFrame) -> pd.DataFrame:
+    """The 2023 figures a wave with a changed questionnaire leaves without a counterpart, each with its status.
+
+    Their value stays the 2023 one on the comparison page, the new value empty
+    (:mod:`report_lib.analysis.questionnaire_change`: ``not_asked``, ``not_comparable``).
+    """
+    if STATUS not in figures:
+        return published.iloc[0:0][PUBLISHED_COLUMNS]
+    kept = figures[figures[STATUS].fillna("").isin((NOT_ASKED, NOT_COMPARABLE))
+                   & (figures["question_id"].fillna("").astype(str) == "")]
+    return published[PUBLISHED_COLUMNS].merge(kept[["id", STATUS]], on="id")
 
 
 def summary(comparison: pd.DataFrame) -> dict[str, int]:
-    """Counts for the page's sentence: figures compared, printed as bounds, approximate, flagged."""
+    """Counts for the page's sentence: figures compared, printed as bounds, approximate, flagged; and 2023
+    figures listed without a counterpart (a question not asked, an answer not comparable)."""
+    unanswered = comparison[STATUS].isin((NOT_ASKED, NOT_COMPARABLE)) if STATUS in comparison else None
+    compared = comparison if unanswered is None else comparison[~unanswered]
     return {
-        "count": len(comparison),
-        "bounds": int(comparison["qualifier"].isin(["at_least", "at_most"]).sum()),
-        "approx": int((comparison["qualifier"] == "approx").sum()),
-        "flagged": int((comparison["flag"] != "").sum()),
+        "count": len(compared),
+        "bounds": int(compared["qualifier"].isin(["at_least", "at_most"]).sum()),
+        "approx": int((compared["qualifier"] == "approx").sum()),
+        "flagged": int((compared["flag"] != "").sum()),
+        "unanswered": 0 if unanswered is None else int(unanswered.sum()),
     }

@@ -20,11 +20,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from report_lib.analysis import questionnaire_change as change
 from report_lib.analysis.survey_merge import merge_with_published
 from report_lib.analysis.survey_shares import wave_figures
 from report_lib.data.content_hash import files_hash
 from report_lib.data.dataset import Dataset
-from report_lib.data.survey.questionnaire import load_questionnaire
+from report_lib.data.survey.crosswalk import base_survey_dir
+from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
 from report_lib.data.survey.wave import Wave, has_wave, load_wave
 
 PRINTED_DECIMALS = 1
@@ -48,9 +50,21 @@ def loaded_wave(data_dir: Path, content: str) -> Wave:  # content: only part of 
     return load_wave(data_dir)
 
 
+def base_questionnaire() -> Questionnaire:
+    """The 2023 questionnaire a wave's crosswalk maps onto (:func:`report_lib.data.survey.crosswalk.base_survey_dir`)."""
+    return load_questionnaire(base_survey_dir())
+
+
+def keyed_options(wave: Wave) -> pd.DataFrame:
+    """The wave's options with the 2023 figure key each feeds (:func:`report_lib.analysis.questionnaire_change.keyed_options`)."""
+    return change.keyed_options(wave.questionnaire.option_table, base_questionnaire().option_table, wave.crosswalk)
+
+
 @lru_cache(maxsize=4)
 def _computed(data_dir: Path, content: str) -> pd.DataFrame:  # content: only part of the cache key
-    return wave_figures(loaded_wave(data_dir, content))
+    wave = loaded_wave(data_dir, content)
+    return change.to_base_keys(wave_figures(wave), keyed_options(wave), base_questionnaire().question_table,
+                               wave.crosswalk)
 
 
 def typed_wave_figures(published: pd.DataFrame, computed: pd.DataFrame) -> pd.DataFrame:
@@ -98,8 +112,9 @@ def with_wave(dataset: Dataset) -> Dataset:
     files = survey_files(folder)
     published = dataset.figures
     computed = _computed(folder.resolve(), files_hash(folder, files))
-    figures = typed_wave_figures(published, computed)
-    options = load_questionnaire(folder / "survey").option_table
-    labels = option_labels(dataset.table("labels"), options)
+    wave = loaded_wave(folder.resolve(), files_hash(folder, files))
+    unanswered = change.unanswered(base_questionnaire().option_table, wave.crosswalk)
+    figures = change.mark_unanswered(typed_wave_figures(published, computed), unanswered)
+    labels = option_labels(dataset.table("labels"), keyed_options(wave))
     return dataset.with_figures(figures, ("published/figures.csv", *files)).with_table(
         "labels", labels, ("reference/labels.csv", "survey/options.csv"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -30,6 +31,9 @@ from report_lib.analysis.findings.key_findings import key_findings
 from report_lib.page.key_finding_links import finding_links
 from report_lib.analysis.segments import MARKET, bank_types, check_segment
 from report_lib.analysis.wave_dataset import with_wave
+
+if TYPE_CHECKING:
+    from report_lib.page.wave_changes import ChangeNote
 
 
 def _label_keys(label: Labels, key: str, plotted: pd.DataFrame) -> tuple[str, str, str]:
@@ -82,15 +86,33 @@ class Page:
         plotted = self.data.figures.iloc[0:0] if figures is None else figures
         heading, sub, alt = _label_keys(label, key, plotted)
         subtitle = label(sub).format(**fields) if label.has(sub) else ""
+        change = self.change_note(plotted)
+        if change.shown_2023:  # values that are not the wave's: said on the chart itself, and why in the footer
+            subtitle = [subtitle, label("wave.shown_2023")] if subtitle else label("wave.shown_2023")
         chart = chart.properties(title=title(label(heading).format(**fields), subtitle))
         # the footer explains the significance mark only when the chart drew one (its table says so)
         marked = self.segment if self.segment != MARKET and label("column.significant") in table.columns else None
         return render_chart(
             chart, table, name=self.download_name(key),
-            footer=chart_footer(plotted, label, method, reference, marked),
+            footer=" ".join(filter(None, (change.text, chart_footer(plotted, label, method, reference, marked)))),
             alt_text=label(alt).format(**fields),
             download_label=label("footer.download"),
         )
+
+    def change_note(self, figures: pd.DataFrame) -> "ChangeNote":
+        """What a chart of ``figures`` must say about the wave's changed questionnaire (:mod:`report_lib.page.wave_changes`)."""
+        from report_lib.page.wave_changes import change_note
+
+        return change_note(self, figures)
+
+    def new_in_this_wave(self, chapter: int) -> None:
+        """Display the chapter's "New in this wave" section: nothing when the wave asked no new question for it."""
+        from IPython.display import display
+
+        from report_lib.page.wave_changes import new_in_this_wave
+
+        for part in new_in_this_wave(self, chapter):
+            display(part)
 
     def download_name(self, key: str) -> str:
         """Return the chart CSV stem for ``key`` in this run: ``c2_needs`` -> ``c2-needs[-segment][-lang]``.

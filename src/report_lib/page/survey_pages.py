@@ -21,14 +21,16 @@ from report_lib.analysis.segments import MARKET, bank_types
 from report_lib.analysis.survey_intervals import LEVEL
 from report_lib.analysis.survey_toplines import computed_rows, questionnaire_outline, toplines
 from report_lib.analysis.wave_comparison import comparable_published, compare_with_published, summary
+from report_lib.analysis.questionnaire_change import NEW, NOT_COMPARABLE, computed_with_status
 from report_lib.data.dataset import load_dataset
+from report_lib.data.survey.crosswalk import REWORDED, load_crosswalk
 from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
 from report_lib.page.page import Page
 from report_lib.page.render import write_chart_data
 from report_lib.present import survey_tables as st
 from report_lib.present.linked_table import LinkedTable
 from report_lib.present.tables import Table
-from report_lib.present.wave_comparison_table import comparison_download, comparison_table
+from report_lib.present.wave_comparison_table import comparison_download, comparison_table, not_comparable_table
 
 
 def questionnaire(page: Page) -> Questionnaire | None:
@@ -145,8 +147,16 @@ def comparison_statement(page: Page) -> str:
     if found is None:
         return page.label("comparison.status_none")
     comparison, with_wave = found
-    return page.label("comparison.status_wave" if with_wave else "comparison.status_no_wave").format(
+    statement = page.label("comparison.status_wave" if with_wave else "comparison.status_no_wave").format(
         **summary(comparison))
+    change = load_crosswalk(Path(page.data.data_dir) / "survey") if with_wave else None
+    if change is None or not change.changed:
+        return statement
+    space = "" if page.label.lang == "zh" else " "  # Chinese sentences join without a space
+    return statement + space + page.label("comparison.status_changed").format(
+        not_asked=len(change.not_asked), new=len(change.new),
+        reworded=sum(c == REWORDED for _, _, c in change.options.values()),
+        unmapped=len(change.wave_unmapped) + len(change.base_unmapped))
 
 
 def comparison_parts(page: Page) -> list:
@@ -165,7 +175,28 @@ def comparison_parts(page: Page) -> list:
         table = comparison_table(label, rows, with_wave)
         short = tuple(label(f"column.{c}") for c in ("segment", "published_2023", "change"))
         parts.append(LinkedTable(table, label("column.figure"), (href,) * len(rows), short))
-    return parts
+    return parts + not_comparable_parts(page)
+
+
+def not_comparable_parts(page: Page) -> list:
+    """The wave's answers without a 2023 counterpart (a new question's, an unmapped answer's): heading, sentence, table.
+
+    Empty when every answer of the wave maps to a 2023 one (:mod:`report_lib.data.survey.crosswalk`).
+    """
+    from IPython.display import HTML
+
+    rows = computed_with_status(computed_rows(page.data.figures), (NEW, NOT_COMPARABLE))
+    rows = rows[rows["segment"] == MARKET]
+    survey = questionnaire(page)
+    if rows.empty or survey is None:
+        return []
+    label = page.label
+    heading = html.escape(label("comparison.not_comparable_heading"))
+    reason = {NEW: label("comparison.reason_new_question"), NOT_COMPARABLE: label("comparison.reason_unmapped")}
+    texts = survey.question_table.set_index("question_id")[f"text_{label.lang}"]
+    table = not_comparable_table(label, rows, texts, reason)
+    return [HTML(f'<h2 class="report-comparison-chapter" id="not-comparable">{heading}</h2>'),
+            HTML(f"<p>{html.escape(label('comparison.not_comparable_intro'))}</p>"), Table(table)]
 
 
 def comparison_file(page: Page) -> "HTML | None":

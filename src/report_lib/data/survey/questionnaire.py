@@ -20,6 +20,8 @@ KINDS = ("single", "multi", "scale")
 QUESTION_COLUMNS = ("question_id", "kind", "text_zh", "text_en", "asked_of", "scale_min", "scale_max",
                     "chapter", "base_all", "base_segment")
 OPTION_COLUMNS = ("question_id", "option_id", "label_zh", "label_en", "topic", "subject", "category", "unit")
+REPORT_CHAPTERS = ("1", "2", "3", "4", "5")
+"""The report's chapters (``chapters/0N_*.md``): a question's ``chapter`` names one of them."""
 MEAN_OPTION = "mean"
 """Option id of a scale question's mean (its other option ids are scale values)."""
 
@@ -102,6 +104,9 @@ def _question_problems(questions: pd.DataFrame, options: pd.DataFrame, qpath: Pa
                                             f"{row.asked_of!r} is not 'all' nor '<question_id>=<option_id>' of the questionnaire"))
         if row.question_id not in options_of:
             problems.append(DataProblem(qpath, line, "question_id", "question has no options in options.csv"))
+        if row.chapter not in REPORT_CHAPTERS:
+            problems.append(DataProblem(qpath, line, "chapter", f"{row.chapter!r} is not a chapter of the report "
+                                        f"({', '.join(REPORT_CHAPTERS)})"))
     return problems
 
 

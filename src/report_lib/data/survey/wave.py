@@ -17,6 +17,7 @@ import yaml
 from report_lib.data.csv_records import read_csv_records
 from report_lib.data.errors import DataError, DataProblem
 from report_lib.data.survey.checks import WEIGHT, response_problems
+from report_lib.data.survey.crosswalk import Crosswalk, load_crosswalk
 from report_lib.data.survey.engines import connect
 from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
 from report_lib.data.survey.responses import open_responses, ragged_record, responses_path
@@ -36,6 +37,8 @@ class Wave:
     weighted: bool
     metadata: dict
     bank_types: tuple[str, ...]
+    crosswalk: Crosswalk | None = None
+    """How its questionnaire maps onto the 2023 one (:mod:`report_lib.data.survey.crosswalk`)."""
 
     @property
     def synthetic(self) -> bool:
@@ -97,6 +100,10 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
     """
     survey_dir = data_dir / "survey"
     questionnaire = load_questionnaire(survey_dir)
+    try:
+        crosswalk, crosswalk_problems = load_crosswalk(survey_dir, questionnaire), []
+    except DataError as error:
+        crosswalk, crosswalk_problems = None, list(error.problems)
     path = responses_path(survey_dir)
     allowed, types = bank_types(data_dir)
     duck = connect("duckdb")
@@ -107,7 +114,8 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
         ragged = ragged_record(path) if path.suffix == ".csv" else None
         reason = " ".join(str(error).split())[:300]
         raise DataError([ragged or DataProblem(path, None, None, f"cannot be read as a table: {reason}")]) from None
-    if problems:
-        raise DataError(problems)
+    if problems or crosswalk_problems:
+        raise DataError(crosswalk_problems + problems)
     responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
-    return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, wave_metadata(data_dir), types)
+    return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, wave_metadata(data_dir), types,
+                crosswalk)
