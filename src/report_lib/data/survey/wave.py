@@ -54,11 +54,19 @@ def has_wave(data_dir: Path) -> bool:
 
 
 def wave_metadata(data_dir: Path) -> dict:
-    """The metadata of the wave in ``data_dir`` (``survey/responses.meta.yaml``); empty without one."""
+    """The metadata of the wave in ``data_dir`` (``survey/responses.meta.yaml``); empty without one.
+
+    Empty too when the file is not a YAML mapping: :mod:`report_lib.data.survey.edition` checks
+    it and reports the problem with the file's name.
+    """
     path = data_dir / "survey" / "responses.meta.yaml"
     if not has_wave(data_dir) or not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
