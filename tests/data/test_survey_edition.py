@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from conftest import run_cli, run_command
 from report_lib import paths
 from report_lib.data.errors import DataError
 from report_lib.data.survey.edition import META_FILE, Edition, edition_of, edition_problems, edition_warnings
-from survey_helpers import tiny_wave
+from survey_helpers import tiny_wave_data
 
 VALID = """year: 2024
 fieldwork: 2024-03-01/2024-04-30
@@ -29,11 +28,7 @@ seed: 7
 def wave_folder(tmp_path_factory) -> Path:
     """A full data folder (data of record, reference tables) with the six-respondent tiny wave."""
     root = tmp_path_factory.mktemp("edition")
-    data = root / "data"
-    shutil.copytree(paths.DEFAULT_DATA_DIR, data)
-    tiny = tiny_wave(root / "wave")
-    for name in ("questions.csv", "options.csv", "responses.csv"):
-        shutil.copy(tiny / "survey" / name, data / "survey" / name)
+    data = tiny_wave_data(root)
     return data
 
 

@@ -12,7 +12,7 @@ from report_lib.data.survey.edition import META_FILE, Edition
 from report_lib.page import edition_text
 from report_lib.page.page import open_page
 from report_lib.present.labels import Labels
-from survey_helpers import tiny_wave
+from survey_helpers import tiny_wave_data
 
 META = "year: 2024\nfieldwork: 2024-03-01/2024-04-30\ndescription: Six respondents typed by hand.\n"
 
@@ -21,11 +21,7 @@ META = "year: 2024\nfieldwork: 2024-03-01/2024-04-30\ndescription: Six responden
 def wave_folder(tmp_path_factory) -> Path:
     """A full data folder with the six-respondent tiny wave (2 state-owned, 1 joint-stock, 3 regional)."""
     root = tmp_path_factory.mktemp("edition_text")
-    data = root / "data"
-    shutil.copytree(paths.DEFAULT_DATA_DIR, data)
-    tiny = tiny_wave(root / "wave")
-    for name in ("questions.csv", "options.csv", "responses.csv"):
-        shutil.copy(tiny / "survey" / name, data / "survey" / name)
+    data = tiny_wave_data(root)
     (data / META_FILE).write_text(META, encoding="utf-8")
     return data
 
