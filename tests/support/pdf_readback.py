@@ -97,10 +97,10 @@ def glued_values(notebook: Path) -> dict[str, str]:
     values = {}
     for cell in nbformat.read(notebook, as_version=4).cells:
         for output in cell.get("outputs", []):
-            name = output.get("metadata", {}).get("scrapbook", {}).get("name")
-            if name:
-                data = output.get("data", {})
-                values[name] = re.sub(r"\\(.)", r"\1", str(data.get("text/markdown") or data.get("text/plain") or ""))
+            scrapbook = output.get("metadata", {}).get("scrapbook", {})
+            if scrapbook.get("name"):  # myst-nb's glue: data under "<mime_prefix>text/markdown"
+                markdown = output.get("data", {}).get(scrapbook.get("mime_prefix", "") + "text/markdown", "")
+                values[scrapbook["name"]] = re.sub(r"\\(.)", r"\1", str(markdown))
     return values
 
 
