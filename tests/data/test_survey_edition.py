@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -133,3 +134,23 @@ def test_the_synthetic_example_says_its_year(tmp_path):
     edition = edition_of(folder)
     assert edition.year == 2024 and edition.synthetic and edition.wave_file == "survey/responses.csv"
     assert edition_warnings(folder) == []
+
+
+def test_a_wave_and_its_metadata_are_recorded_as_read_even_when_absent(tmp_path):
+    """A page run without a wave records the responses and metadata files it looked for, so the cache
+    (which hashes a missing file as ``missing``) executes the page again when a wave or its metadata appears."""
+    from report_lib import run_record
+    from report_lib.publish.cache import read_hashes
+
+    data = tmp_path / "data"
+    shutil.copytree(paths.DEFAULT_DATA_DIR, data)
+    run_record.reset()
+    assert edition_of(data).year == 2023
+    before = read_hashes(data, run_record.files_read())
+    assert before["survey/responses.csv"] == "missing"
+    shutil.copy(tiny_wave_data(tmp_path / "wave") / "survey" / "responses.csv", data / "survey" / "responses.csv")
+    assert read_hashes(data, list(before)) != before
+    run_record.reset()
+    edition_of(data)
+    assert run_record.files_read().count(META_FILE) == 1  # looked for, though the wave has none
+    run_record.reset()

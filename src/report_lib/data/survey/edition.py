@@ -124,9 +124,9 @@ def _fieldwork(value: object) -> tuple[tuple[dt.date, dt.date] | None, str | Non
 def _read(data_dir: Path) -> tuple[dict, list[DataProblem]]:
     """The wave's metadata as a mapping, and the problem of a file that is not one."""
     path = data_dir / META_FILE
+    run_record.record_read(META_FILE)  # there or not: a page is executed again when it appears
     if not path.is_file():
         return {}, []
-    run_record.record_read(META_FILE)
     try:
         meta = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (yaml.YAMLError, UnicodeDecodeError) as error:

@@ -14,6 +14,7 @@ import ibis
 import ibis.expr.types as ir
 import yaml
 
+from report_lib import run_record
 from report_lib.data.csv_records import read_csv_records
 from report_lib.data.errors import DataError, DataProblem
 from report_lib.data.survey.checks import WEIGHT, response_problems
@@ -49,8 +50,16 @@ class Wave:
 
 
 def has_wave(data_dir: Path) -> bool:
-    """True when ``data_dir/survey`` holds a responses file."""
-    return any((data_dir / "survey" / f"responses.{ext}").is_file() for ext in ("csv", "parquet", "sav"))
+    """True when ``data_dir/survey`` holds a responses file.
+
+    Every file looked for is recorded as read (:mod:`report_lib.run_record`), there or not, so a
+    page executed from a folder without a wave is executed again, not reused from the cache,
+    when the same folder with a wave is built.
+    """
+    names = [f"survey/responses.{ext}" for ext in ("csv", "parquet", "sav")]
+    for name in names:
+        run_record.record_read(name)
+    return any((data_dir / name).is_file() for name in names)
 
 
 def wave_metadata(data_dir: Path) -> dict:
