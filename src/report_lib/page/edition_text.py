@@ -54,6 +54,14 @@ def date_text(day: dt.date, label: Labels) -> str:
     return label("intro.date").format(iso=day.isoformat(), year=day.year, month=day.month, day=day.day)
 
 
+def fieldwork_text(edition: Edition, label: Labels) -> str:
+    """The clause on the fieldwork (label ``intro.fieldwork``, dates by :func:`date_text`); empty when not given."""
+    if edition.fieldwork is None:
+        return ""
+    start, end = (date_text(day, label) for day in edition.fieldwork)
+    return label("intro.fieldwork").format(start=start, end=end)
+
+
 def _by_type(page: Page, sizes: dict[str, int]) -> str:
     """``State-owned banks: 120; ...`` (en) or ``国有六大行120名、...`` (zh): respondents per bank type."""
     label = page.label
@@ -76,13 +84,11 @@ def intro_opening(page: Page) -> str:
     if not edition.is_wave:
         return label("intro.opening_report").format(**fields)
     sizes = known_sizes(page.data) or {}
-    fieldwork = "" if edition.fieldwork is None else label("intro.fieldwork").format(
-        start=date_text(edition.fieldwork[0], label), end=date_text(edition.fieldwork[1], label))
     description = "" if edition.description is None else label("intro.description").format(
         description=edition.description)
     return label(f"intro.opening_{_variant(edition)}").format(
         **fields, year=edition.year, file=edition.wave_file, n=sizes.get(MARKET, 0), by_type=_by_type(page, sizes),
-        fieldwork=fieldwork, description=description)
+        fieldwork=fieldwork_text(edition, label), description=description)
 
 
 def comparison_heading(page: Page) -> str:

@@ -30,7 +30,7 @@ from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
 from report_lib.data.survey.edition import Edition as DataEdition, edition_of
-from report_lib.page.edition_text import date_text, edition_title
+from report_lib.page.edition_text import edition_title, fieldwork_text
 from report_lib.present.labels import LANGUAGES, Labels
 from report_lib.publish import cache, notebooks
 from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
@@ -72,10 +72,8 @@ def wave_line(edition: DataEdition, label: Labels) -> str:
     """The cover's line on the survey wave the edition is computed from (empty without a wave)."""
     if not edition.is_wave:
         return ""
-    fieldwork = "" if edition.fieldwork is None else label("intro.fieldwork").format(
-        start=date_text(edition.fieldwork[0], label), end=date_text(edition.fieldwork[1], label))
     key = "cover.wave" if edition.year is not None else "cover.wave_no_year"
-    return label(key).format(year=edition.year, file=edition.wave_file, fieldwork=fieldwork)
+    return label(key).format(year=edition.year, file=edition.wave_file, fieldwork=fieldwork_text(edition, label))
 
 
 def _git(root: Path, *args: str) -> str | None:
