@@ -28,6 +28,8 @@ from report_lib.data.survey.questionnaire import load_questionnaire  # noqa: E40
 
 SEED = 20231
 SPLIT = {"state_owned": 0.2, "joint_stock": 0.3, "regional": 0.5}
+YEAR = 2024
+"""The year the example wave stands for (its edition: title, PDF names, introduction, footers)."""
 NO_ANSWER = 0.03
 """Share of respondents asked a question who leave it empty."""
 
@@ -95,6 +97,7 @@ def generate(out: Path, n: int = 600, seed: int = SEED, weighted: bool = False, 
         "description": f"{n} made-up respondents drawn at random by examples/synthetic_wave.py (seed {seed})"
                        + ("; with survey weights" if weighted else "") + ". Not survey results.",
         "source": "examples/synthetic_wave.py",
+        "year": YEAR,
         "synthetic": True,
         "banner_key": "synthetic_data_banner",
         "seed": seed,

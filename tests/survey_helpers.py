@@ -65,3 +65,17 @@ def changed_wave(root: Path, n: int = 160) -> Path:
     out = root / "synthetic-wave-2024"
     synthetic_module().generate_changed_wave(out, n=n)
     return out
+
+def tiny_wave_data(root: Path, meta: str | None = None) -> Path:
+    """A full data folder (data of record, reference tables) at ``root/data`` with the tiny wave and its ``meta``.
+
+    ``meta`` is the text of ``survey/responses.meta.yaml`` (no file when ``None``).
+    """
+    data = root / "data"
+    shutil.copytree(paths.DEFAULT_DATA_DIR, data)
+    tiny = tiny_wave(root / "wave")
+    for name in ("questions.csv", "options.csv", "responses.csv"):
+        shutil.copy(tiny / "survey" / name, data / "survey" / name)
+    if meta is not None:
+        (data / "survey" / "responses.meta.yaml").write_text(meta, encoding="utf-8")
+    return data

@@ -47,3 +47,34 @@ def test_vega_is_served_locally_and_only_to_pages_with_charts():
         text = page.read_text(encoding="utf-8")
         charted = 'class="report-chart-canvas"' in text
         assert ("vega-runtime.js" in text) == charted, page.relative_to(SITE)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_page_is_titled_with_the_editions_title(lang):
+    """Each page's ``<title>`` ends with the site title and its header shows it: the edition of the data built from.
+
+    The data folder is the one the site was built from (env ``REPORT_DATA``, as ``make`` sets
+    it); a wave of 2024 titles every page with 2024, in both languages.
+    """
+    import html
+
+    from report_lib.data.dataset import load_dataset
+    from report_lib.data.survey.edition import edition_of
+    from report_lib.page.edition_text import book_title
+    from report_lib.present.labels import Labels
+
+    data = paths.data_dir()
+    title = html.escape(book_title(data, Labels(load_dataset(data), lang)), quote=False)
+    year = edition_of(data).year
+    assert year is None or str(year) in title
+    site = SITE / "zh" if lang == "zh" else SITE
+    checked = []
+    for page in (p for p in pages() if p.is_relative_to(SITE / "zh") == (lang == "zh")):
+        text = page.read_text(encoding="utf-8")
+        if text.startswith('<meta http-equiv="Refresh"'):  # the root's index.html only redirects to the root page
+            continue
+        checked.append(page)
+        found = re.search(r"<title>(.*?)</title>", text, re.S)
+        assert found and found.group(1).strip().endswith(title), (page.relative_to(site), found)
+        assert f'<p class="title logo__title">{title}</p>' in text, page.relative_to(site)
+    assert len(checked) >= 5

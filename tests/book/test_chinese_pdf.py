@@ -16,7 +16,11 @@ from report_lib import paths
 from report_lib.publish.languages import edition_root
 from report_lib.publish.languages import page_for_language
 from report_lib.publish.pdf.edition import pdf_path
-from report_lib.publish.toc import page_source, page_title, read_toc
+from report_lib.data.dataset import load_dataset
+from report_lib.data.survey.edition import edition_of
+from report_lib.page.edition_text import book_title
+from report_lib.present.labels import Labels
+from report_lib.publish.toc import page_source, read_toc
 from support import pdf_readback as readback
 from test_chinese_site import TERMS, digits, glued
 
@@ -38,9 +42,18 @@ def zh_text() -> str:
 
 
 def test_every_page_is_there_with_its_chinese_title(zh_text):
-    titles = [page_title(page_source(ROOT, page), "zh") for page in PAGES]
+    titles = [readback.page_heading(ROOT, page, "zh") for page in PAGES]
     assert all(re.search(r"[\u4e00-\u9fff]", t) for t in titles)
     assert readback.missing(titles, zh_text) == []
+
+
+def test_the_cover_and_file_name_give_the_editions_year(zh_text):
+    """The Chinese PDF's cover is titled with the edition's Chinese title; the file name carries its year."""
+    data = paths.data_dir()
+    year = edition_of(data).year
+    assert pdf_path(ROOT, lang="zh").name.endswith(f"-{year if year is not None else 'wave'}-zh.pdf")
+    title = book_title(data, Labels(load_dataset(data), "zh"))
+    assert readback.squeeze(title) in readback.squeeze(zh_text[:2000])
 
 
 def first_chinese_sentence(page: str) -> str:

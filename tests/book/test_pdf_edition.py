@@ -15,6 +15,10 @@ import pytest
 
 from report_lib import paths
 from support import pdf_readback as readback
+from report_lib.data.dataset import load_dataset
+from report_lib.data.survey.edition import edition_of
+from report_lib.page.edition_text import book_title
+from report_lib.present.labels import Labels
 from report_lib.publish.pdf.edition import pdf_path
 from report_lib.publish.toc import read_toc
 
@@ -65,12 +69,17 @@ def test_pdf_embeds_a_cjk_font(pdf):
 
 def test_every_page_title_is_in_the_pdf(pdf_text, toc):
     """Each page _toc.yml lists (chapters, methods, glossary) is in the PDF, under its title."""
-    titles = []
-    for page in (toc.root, *toc.pages):
-        source = next((ROOT / page).parent.glob(Path(page).name + ".*"))
-        titles.append(next(line[2:] for line in source.read_text(encoding="utf-8").splitlines()
-                           if line.startswith("# ")))
-    assert readback.missing(titles, pdf_text) == []
+    titles = [readback.page_heading(ROOT, page, "en") for page in (toc.root, *toc.pages)]
+    assert all(titles) and readback.missing(titles, pdf_text) == []
+
+
+def test_the_cover_and_file_name_give_the_editions_year(pdf, pdf_text):
+    """The PDF's cover is titled with the edition of the data it was built from, whose year names the file."""
+    data = paths.data_dir()
+    year = edition_of(data).year
+    assert f"-{year if year is not None else 'wave'}" in pdf.name
+    title = book_title(data, Labels(load_dataset(data), "en"))
+    assert readback.squeeze(title) in readback.squeeze(pdf_text[:2000])
 
 
 def test_prose_numbers_of_every_page_are_in_the_pdf(pdf_text, toc):

@@ -1,7 +1,11 @@
 """Tests of report_lib.present.footer: footers follow the plotted figures."""
 
+import pytest
+
+from report_lib.data.dataset import load_dataset
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
+from survey_helpers import tiny_wave_data
 
 
 def test_footer_names_source_base_and_n(dataset):
@@ -47,3 +51,15 @@ def test_footer_names_the_reference_table_in_the_page_language(dataset):
     empty = dataset.figures.iloc[0:0]
     assert "营销数字化工具" in chart_footer(empty, Labels(dataset, "zh"), reference="tools")
     assert "Marketing digitalization tools" in chart_footer(empty, Labels(dataset, "en"), reference="tools")
+
+
+@pytest.mark.parametrize("meta, lang, source", [
+    ("year: 2024\n", "en", "Source: Survey wave 2024 (survey/responses.csv); question IDs: q_single, q_multi."),
+    ("year: 2024\n", "zh", "来源：2024年调研答卷（survey/responses.csv）；问题编号：q_single, q_multi。"),
+    (None, "en", "Source: Survey responses (survey/responses.csv); question IDs: q_single, q_multi."),
+])
+def test_a_waves_source_line_gives_its_year_and_file(tmp_path, meta, lang, source):
+    """Rows computed from a wave name the wave's year (when its metadata gives one), its file and questions."""
+    dataset = load_dataset(tiny_wave_data(tmp_path, meta))
+    rows = dataset.figures.head(2).assign(provenance=["q_single@survey/responses.csv", "q_multi@survey/responses.csv"])
+    assert chart_footer(rows, Labels(dataset, lang)).startswith(source)

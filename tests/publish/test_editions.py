@@ -11,6 +11,7 @@ from report_lib.page.search_zh import ReportChineseSearch
 from report_lib.present.labels import Labels
 from report_lib.publish.editions import caption_key, edition_config, other_edition_prefix, translate_captions
 from report_lib.publish.search_words import search_words, write_user_dictionary
+from survey_helpers import tiny_wave_data
 
 TERMS = ("私域", "客户关系管理", "营销数字化", "百融", "数据安全")
 """What a reader of the Chinese site must find (issue 13)."""
@@ -33,6 +34,14 @@ def test_edition_config_is_in_its_language(tmp_path, dataset, lang, language, se
     assert sphinx["report_other_edition"]["lang"] != lang
     if lang == "zh":
         assert Path(sphinx["html_search_options"]["dict"]).is_file()
+
+
+@pytest.mark.parametrize("lang, title", [("en", "Bank marketing digitalization in China, 2024: an executable report"),
+                                         ("zh", "2024年中国银行业营销数字化：可执行研究报告")])
+def test_a_waves_edition_is_titled_with_its_year(tmp_path, lang, title):
+    """Built from a wave of 2024, the site's title (every page's ``<title>``, the header) names 2024."""
+    data = tiny_wave_data(tmp_path, "year: 2024\n")
+    assert edition_config(paths.PROJECT_ROOT, lang, data, tmp_path / "edition")["title"] == title
 
 
 def test_toc_captions_come_from_the_labels(tmp_path, dataset):

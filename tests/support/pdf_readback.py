@@ -18,7 +18,9 @@ from pathlib import Path
 
 import nbformat
 
+from report_lib.publish.languages import edition_root
 from report_lib.publish.nbval_refs import reference_path
+from report_lib.publish.toc import page_source, page_title
 
 REFERENCES = Path(__file__).resolve().parents[1] / "notebooks"
 """The nbval reference notebooks (``tests/notebooks``)."""
@@ -85,6 +87,34 @@ def prose_numbers(page: str, references: Path = REFERENCES) -> dict[str, str]:
             pairs = (line.split(None, 1) for line in lines)
             return {p[0]: p[1].strip() for p in pairs if len(p) == 2}
     return {}
+
+
+GLUE = re.compile(r"\{glue(?::\w+)?\}`([^`]+)`")
+
+
+def glued_values(notebook: Path) -> dict[str, str]:
+    """Every value an executed notebook glues (name -> its Markdown, escapes removed)."""
+    values = {}
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            scrapbook = output.get("metadata", {}).get("scrapbook", {})
+            if scrapbook.get("name"):  # myst-nb's glue: data under "<mime_prefix>text/markdown"
+                markdown = output.get("data", {}).get(scrapbook.get("mime_prefix", "") + "text/markdown", "")
+                values[scrapbook["name"]] = re.sub(r"\\(.)", r"\1", str(markdown))
+    return values
+
+
+def page_heading(root: Path, page: str, lang: str = "en") -> str:
+    """A page's title as printed: its first ``# heading`` in ``lang``, glued names replaced by their values.
+
+    A heading that is glued (the introduction's, which names the edition's year) takes the value
+    the site's execution of the ``lang`` edition glued (``_build/edition-<lang>/<page>.ipynb``).
+    """
+    title = page_title(page_source(root, page), lang)
+    if not GLUE.search(title):
+        return title
+    values = glued_values(edition_root(root, lang) / f"{page}.ipynb")
+    return GLUE.sub(lambda match: values[match.group(1)], title)
 
 
 def chart_count(html_pages: list[Path]) -> int:

@@ -25,6 +25,7 @@ from report_lib.run_record import RecordedTables
 from report_lib.data.schema import TableSpec, validate_table
 from report_lib.data.catalog import ALL_TABLES, FIGURES, UNITS
 from report_lib.data.errors import DataError, DataProblem
+from report_lib.data.survey.edition import edition_problems
 from report_lib.data.survey.wave import wave_problems
 from report_lib.data.unit_ranges import range_problems
 
@@ -124,7 +125,7 @@ def check_data(data_dir: str | Path | None = None) -> list[DataProblem]:
     """Return every problem in the data folder, survey wave included (an empty list when it is valid)."""
     folder = paths.data_dir(data_dir)
     _, _, problems = _read_tables(folder)
-    return problems + wave_problems(folder)
+    return problems + wave_problems(folder) + edition_problems(folder)
 
 
 _VALIDATED: dict[str, tuple[dict[str, pd.DataFrame], dict[str, dict]]] = {}

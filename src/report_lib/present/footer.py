@@ -15,6 +15,7 @@ from report_lib.present.labels import Labels, n_text
 from report_lib.analysis.segments import MARKET
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segment_sizes import INFERABLE, sizes_known
+from report_lib.data.survey.edition import edition_of
 
 MAX_IDS = 3
 """Flagged figures listed by id in a footer; more are summarised as first … last."""
@@ -64,7 +65,7 @@ def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
 
 
 def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
-    """The source of the plotted rows: the published report, and a wave's questions and file for computed rows."""
+    """The source of the plotted rows: the published report, and a wave's year, questions and file for computed rows."""
     provenance = figures["provenance"].fillna("") if "provenance" in figures.columns else pd.Series("", figures.index)
     computed = provenance != ""
     parts = []
@@ -74,8 +75,11 @@ def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
     for item in dict.fromkeys(provenance[computed]):
         question, _, file = item.partition("@")
         by_file.setdefault(file, []).append(question)
+    edition = edition_of(label.dataset.data_dir) if by_file else None
+    year = edition.year if edition is not None and edition.is_wave else None  # when the wave's metadata says
     for file, questions in by_file.items():
-        parts.append(label("footer.survey_source").format(questions=", ".join(questions), file=file))
+        key = "footer.survey_source" if year is None else "footer.survey_source_year"
+        parts.append(label(key).format(questions=", ".join(questions), file=file, year=year))
     return sep.join(parts)
 
 

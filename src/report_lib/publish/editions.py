@@ -8,7 +8,8 @@ edition's language; the bank-type variants are rendered the same way
 (:mod:`report_lib.publish.variants`). :func:`write_editions` plans every edition
 (:func:`plan_edition`), runs all their notebooks as one batch and writes each edition's toc
 (:func:`finish_edition`). The folder then holds a small book Jupyter Book renders
-without executing again: executed notebooks, a ``_config.yml`` whose title, Sphinx
+without executing again: executed notebooks, a ``_config.yml`` whose title (the edition's,
+:func:`report_lib.page.edition_text.book_title`; Sphinx puts it in every page's ``<title>``), Sphinx
 ``language`` and search language are the edition's, and a ``_toc.yml`` whose part captions
 come from the labels (``toc.<caption in snake case>``). The Chinese edition searches with
 jieba and the report's own words (:mod:`report_lib.publish.search_words`). Nothing here is
@@ -27,6 +28,7 @@ from typing import Callable
 import yaml
 
 from report_lib.data.dataset import load_dataset
+from report_lib.page.edition_text import book_title
 from report_lib.present.labels import Labels
 from report_lib.publish import cache, notebooks
 from report_lib.publish.jobs import PageJob, render_edition_job
@@ -54,7 +56,7 @@ def edition_config(root: Path, lang: str, data_dir: Path, folder: Path) -> dict:
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     dataset = load_dataset(data_dir)
     label, other = Labels(dataset, lang), Labels(dataset, next(e for e in EDITIONS if e != lang))
-    config["title"], config["author"] = label("book.title"), label("book.author")
+    config["title"], config["author"] = book_title(data_dir, label), label("book.author")
     config.setdefault("execute", {})["execute_notebooks"] = "off"
     config["only_build_toc_files"] = True
     sphinx = config.setdefault("sphinx", {}).setdefault("config", {})

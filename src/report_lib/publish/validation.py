@@ -10,11 +10,18 @@ import sys
 from pathlib import Path
 
 from report_lib.data.dataset import check_data
+from report_lib.data.survey.edition import edition_warnings
 
 
 def validate_or_report(data_dir: Path) -> bool:
-    """Print every data problem (one per line) to stderr; return True when the data is valid."""
+    """Print every data problem (one per line) to stderr, then any warning; return True when the data is valid.
+
+    A warning (a wave without a ``year``, :func:`report_lib.data.survey.edition.edition_warnings`)
+    does not stop the build.
+    """
     problems = check_data(data_dir)
+    for warning in [] if problems else edition_warnings(Path(data_dir)):
+        print(warning, file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

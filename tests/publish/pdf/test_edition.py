@@ -10,9 +10,11 @@ import pytest
 from conftest import run_command
 from report_lib import paths
 from report_lib.data.dataset import load_dataset
+from report_lib.data.survey.edition import Edition
 from report_lib.present.labels import Labels
 from report_lib.publish.pdf import edition
 from report_lib.publish.pdf.chromium import ToolMissingError
+from survey_helpers import tiny_wave_data
 
 
 def test_edition_date_outside_git_is_the_build_date(tmp_path):
@@ -83,7 +85,8 @@ def test_unknown_edition_fails_clearly(tmp_path, monkeypatch, capsys, options, m
 
 def test_edition_names():
     """Each edition has its own file, so building one never replaces another."""
-    names = {edition.pdf_path(paths.PROJECT_ROOT, s, lang).name for s in ("all", "regional") for lang in ("en", "zh")}
+    names = {edition.pdf_path(paths.PROJECT_ROOT, s, lang, paths.DEFAULT_DATA_DIR).name
+             for s in ("all", "regional") for lang in ("en", "zh")}
     assert names == {"bank-marketing-digitalization-2023.pdf", "bank-marketing-digitalization-2023-zh.pdf",
                      "bank-marketing-digitalization-2023-regional.pdf",
                      "bank-marketing-digitalization-2023-regional-zh.pdf"}
@@ -111,3 +114,47 @@ def test_editions_option_takes_pairs():
     result = run_command("pdf", "--editions", "all:en", "regional")
     assert result.returncode == 2
     assert result.stderr.strip() == "--editions takes SEGMENT:LANG pairs (e.g. regional:zh); got regional:"
+
+
+@pytest.fixture(scope="module")
+def wave_2024(tmp_path_factory):
+    """A data folder with a (tiny) survey wave whose metadata says 2024 and its fieldwork."""
+    return tiny_wave_data(tmp_path_factory.mktemp("pdf_wave"), "year: 2024\nfieldwork: 2024-03-01/2024-04-30\n")
+
+
+def test_a_waves_pdfs_are_named_with_its_year():
+    """The year in the file name is the edition's: 2024 for a wave of 2024, ``wave`` for one without a year."""
+    wave = Edition(2024, wave_file="survey/responses.csv")
+    names = {edition.pdf_name(wave, s, lang) for s in ("all", "regional") for lang in ("en", "zh")}
+    assert names == {"bank-marketing-digitalization-2024.pdf", "bank-marketing-digitalization-2024-zh.pdf",
+                     "bank-marketing-digitalization-2024-regional.pdf",
+                     "bank-marketing-digitalization-2024-regional-zh.pdf"}
+    assert edition.pdf_name(Edition(None, wave_file="survey/responses.csv"), "all", "zh") == (
+        "bank-marketing-digitalization-wave-zh.pdf")
+
+
+def test_pdf_path_reads_the_year_from_the_data(wave_2024, monkeypatch):
+    """``pdf_path`` (what ``make pdf`` writes and the PDF tests read) asks the data folder, given or from the env."""
+    assert edition.pdf_path(paths.PROJECT_ROOT, data_dir=wave_2024).name == "bank-marketing-digitalization-2024.pdf"
+    monkeypatch.setenv("REPORT_DATA", str(wave_2024))
+    assert edition.pdf_path(paths.PROJECT_ROOT, lang="zh").name == "bank-marketing-digitalization-2024-zh.pdf"
+
+
+@pytest.mark.parametrize("lang, title, wave", [
+    ("en", "Bank marketing digitalization in China, 2024: an executable report",
+     "Survey data: the answers of the 2024 survey wave (survey/responses.csv), who answered from 2024-03-01 to 2024-04-30."),
+    ("zh", "2024年中国银行业营销数字化：可执行研究报告",
+     "调研数据：2024年一轮调研的答卷（survey/responses.csv），调研时间为2024年3月1日至2024年4月30日。"),
+])
+def test_a_waves_cover_gives_its_year(wave_2024, lang, title, wave):
+    """The cover of a 2024 wave's PDF: titled with 2024, then the wave's line (year, file, fieldwork), in both languages."""
+    cover = edition.make_cover(paths.PROJECT_ROOT, wave_2024, "all", lang)
+    assert cover.title == title
+    assert cover.lines[0] == wave
+
+
+def test_the_2023_cover_has_no_wave_line():
+    """Without a wave the cover is the 2023 edition's: the book's title, the source first."""
+    cover = edition.make_cover(paths.PROJECT_ROOT, paths.DEFAULT_DATA_DIR, "all", "en")
+    assert cover.title == "Bank marketing digitalization in China, 2023: an executable report"
+    assert cover.lines[0].startswith("Source: ")

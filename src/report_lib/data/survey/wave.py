@@ -14,6 +14,7 @@ import ibis
 import ibis.expr.types as ir
 import yaml
 
+from report_lib import run_record
 from report_lib.data.csv_records import read_csv_records
 from report_lib.data.errors import DataError, DataProblem
 from report_lib.data.survey.checks import WEIGHT, response_problems
@@ -52,16 +53,32 @@ class Wave:
 
 
 def has_wave(data_dir: Path) -> bool:
-    """True when ``data_dir/survey`` holds a responses file."""
-    return any((data_dir / "survey" / f"responses.{ext}").is_file() for ext in ("csv", "parquet", "sav"))
+    """True when ``data_dir/survey`` holds a responses file.
+
+    Every file looked for is recorded as read (:mod:`report_lib.run_record`), there or not, so a
+    page executed from a folder without a wave is executed again, not reused from the cache,
+    when the same folder with a wave is built.
+    """
+    names = [f"survey/responses.{ext}" for ext in ("csv", "parquet", "sav")]
+    for name in names:
+        run_record.record_read(name)
+    return any((data_dir / name).is_file() for name in names)
 
 
 def wave_metadata(data_dir: Path) -> dict:
-    """The metadata of the wave in ``data_dir`` (``survey/responses.meta.yaml``); empty without one."""
+    """The metadata of the wave in ``data_dir`` (``survey/responses.meta.yaml``); empty without one.
+
+    Empty too when the file is not a YAML mapping: :mod:`report_lib.data.survey.edition` checks
+    it and reports the problem with the file's name.
+    """
     path = data_dir / "survey" / "responses.meta.yaml"
     if not has_wave(data_dir) or not path.is_file():
         return {}
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:

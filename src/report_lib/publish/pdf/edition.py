@@ -29,6 +29,8 @@ import yaml
 from report_lib import paths
 from report_lib.analysis.segments import MARKET, check_segment
 from report_lib.data.dataset import load_dataset
+from report_lib.data.survey.edition import Edition as DataEdition, edition_of
+from report_lib.page.edition_text import edition_title, fieldwork_text
 from report_lib.present.labels import LANGUAGES, Labels
 from report_lib.publish import cache, notebooks
 from report_lib.publish.editions import SPHINX_LANGUAGE, caption_key
@@ -40,14 +42,38 @@ from report_lib.publish.pdf.execute import Edition, PdfPageJob, execute_jobs
 from report_lib.publish.validation import validate_or_report
 from report_lib.publish.toc import Toc, read_toc, write_toc
 
-PDF_NAME = "bank-marketing-digitalization-2023"
+PDF_NAME = "bank-marketing-digitalization"
+"""The PDF files' name, before the edition's year (:func:`pdf_name`)."""
+NO_YEAR = "wave"
+"""What stands for the year in the name of a PDF built from a wave whose metadata gives none."""
 MAX_PASSES = 3
 
 
-def pdf_path(root: Path, segment: str = MARKET, lang: str = "en") -> Path:
-    """Return where an edition is published: ``_build/pdf/<name>[-<segment>][-<lang>].pdf``."""
-    name = PDF_NAME + (f"-{segment}" if segment != MARKET else "") + (f"-{lang}" if lang != "en" else "")
-    return root / "_build" / "pdf" / f"{name}.pdf"
+def pdf_name(edition: DataEdition, segment: str = MARKET, lang: str = "en") -> str:
+    """Return the file name of a PDF edition: ``bank-marketing-digitalization-<year>[-<segment>][-<lang>].pdf``.
+
+    The year is the data's edition's (``2023`` without a wave, the wave's ``year`` with one,
+    ``wave`` when its metadata gives none).
+    """
+    year = NO_YEAR if edition.year is None else str(edition.year)
+    suffix = (f"-{segment}" if segment != MARKET else "") + (f"-{lang}" if lang != "en" else "")
+    return f"{PDF_NAME}-{year}{suffix}.pdf"
+
+
+def pdf_path(root: Path, segment: str = MARKET, lang: str = "en", data_dir: Path | None = None) -> Path:
+    """Return where an edition built from ``data_dir`` (default: env ``REPORT_DATA`` or ``data/``) is published.
+
+    ``_build/pdf/`` and :func:`pdf_name`; ``make pdf``, the builds and the tests all ask here.
+    """
+    return root / "_build" / "pdf" / pdf_name(edition_of(paths.data_dir(data_dir)), segment, lang)
+
+
+def wave_line(edition: DataEdition, label: Labels) -> str:
+    """The cover's line on the survey wave the edition is computed from (empty without a wave)."""
+    if not edition.is_wave:
+        return ""
+    key = "cover.wave" if edition.year is not None else "cover.wave_no_year"
+    return label(key).format(year=edition.year, file=edition.wave_file, fieldwork=fieldwork_text(edition, label))
 
 
 def _git(root: Path, *args: str) -> str | None:
@@ -76,7 +102,7 @@ def edition_line(root: Path, label: Labels, today: dt.date | None = None) -> str
 
 
 def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Cover:
-    """Return the cover in ``lang``: the book's title, the source and its attribution, the edition and bank type."""
+    """Return the cover in ``lang``: the edition's title and wave, the source and its attribution, the edition and bank type."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     dataset = load_dataset(data_dir)
     label = Labels(dataset, lang)
@@ -86,17 +112,19 @@ def make_cover(root: Path, data_dir: Path, segment: str, lang: str = "en") -> Co
                                           "name_en_lower": segments.loc[segment, "label_en"].lower(),
                                           "name_zh": segments.loc[segment, "label_zh"]}
     kind = label("cover.kind_all") if segment == MARKET else label("cover.kind_segment").format(**names)
+    edition = edition_of(data_dir)
     return Cover(
-        title=label("book.title") if label.has("book.title") else config["title"],
+        title=edition_title(edition, label) if label.has("book.title") else config["title"],
         subtitle=f"《{source['title_zh']}》",
         edition="" if segment == MARKET else label("cover.edition").format(**names),
-        lines=(
+        lines=tuple(line for line in (
+            wave_line(edition, label),
             label("cover.source").format(**{**source, "survey": source.get(f"survey_{lang}", source["survey"])}),
             label("cover.rights").format(**source),
             label("cover.scope").format(kind=kind, language=label(f"cover.language_{lang}")),
             label("cover.print_note"),
             edition_line(root, label),
-        ),
+        ) if line),
     )
 
 
@@ -163,7 +191,7 @@ FAILURES = (ToolMissingError, ValueError, RuntimeError, FileNotFoundError, subpr
 
 def plan_pdf(root: Path, data_dir: Path, segment: str, lang: str) -> PdfPlan:
     """Check the edition's bank type and language, clear its staging folder and prepare its book folder."""
-    target = pdf_path(root, segment, lang)
+    target = pdf_path(root, segment, lang, data_dir)
     dataset = load_dataset(data_dir)
     check_segment(dataset, segment)
     if lang not in LANGUAGES:
@@ -209,13 +237,13 @@ def build_pdfs(root: Path | None = None, data_dir: Path | None = None,
     try:
         find_tool("chromium", "chromium-browser", "google-chrome"), find_tool("pdfinfo")
     except ToolMissingError as error:
-        failed.update({pdf_path(root, segment, lang): str(error) for segment, lang in editions})
+        failed.update({pdf_path(root, segment, lang, data_dir): str(error) for segment, lang in editions})
     else:
         for segment, lang in editions:
             try:
                 plans.append(plan_pdf(root, data_dir, segment, lang))
             except FAILURES as error:
-                failed[pdf_path(root, segment, lang)] = str(error)
+                failed[pdf_path(root, segment, lang, data_dir)] = str(error)
     jobs = [PdfPageJob(page, plan.book, plan.edition) for plan in plans for page in plan.toc.all_pages]
     owners = [plan.target for plan in plans for _ in plan.toc.all_pages]
     for index, message in sorted(execute_jobs(root, jobs).items()):
