@@ -18,7 +18,7 @@ from report_lib.present.charts.common import title
 from report_lib.present.escape import markdown_text
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
-from report_lib.present.tables import Table, figure_text, relabelled
+from report_lib.present.tables import Marks, Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
@@ -81,7 +81,7 @@ class Page:
             chart, table, name=self.download_name(key),
             footer=chart_footer(plotted, label, method, reference, marked),
             alt_text=label(alt).format(**fields),
-            download_label=label("footer.download"),
+            download_label=label("footer.download"), marks=Marks.of(label),
         )
 
     def download_name(self, key: str) -> str:
@@ -136,7 +136,8 @@ class Page:
 
     def prose_numbers(self) -> Table:
         """Return every value glued into this page's prose, for nbval to compare."""
-        return Table(pd.DataFrame({"name": list(self.glued), "text": list(self.glued.values())}))
+        glued = pd.DataFrame({"name": list(self.glued), "text": list(self.glued.values())})
+        return Table(glued, marks=Marks.of(self.label))
 
     def table(self, frame: pd.DataFrame) -> Table:
         """Return ``frame`` for display, its columns relabelled from ``column.*`` labels.

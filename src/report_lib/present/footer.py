@@ -63,8 +63,25 @@ def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
     return lines
 
 
-def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
-    """The source of the plotted rows: the published report, and a wave's questions and file for computed rows."""
+def _reference_source(label: Labels, reference: str) -> str:
+    """The source of a reference table: the source its ``compiled_from`` table names, else its own ``source`` text.
+
+    Every reference table of ``data/`` is compiled from the published report, so its chart
+    cites the report in the page's language; a table without ``compiled_from`` cites the
+    ``source`` sentence of its metadata.
+    """
+    meta = label.dataset.metadata[reference]
+    origin = meta.get("compiled_from")
+    if origin:
+        if origin not in label.dataset.metadata:
+            raise ValueError(f"reference/{reference}.meta.yaml: compiled_from names no table of the data: {origin!r}")
+        return label.dataset.metadata[origin]["source"]["short_" + label.lang]
+    return " ".join(str(meta["source"]).split())
+
+
+def _sources(figures: pd.DataFrame, label: Labels, reference: str | None = None) -> list[str]:
+    """The sources of the plotted rows (the published report; a wave's questions and file for computed rows),
+    then the reference table's if it is not among them."""
     provenance = figures["provenance"].fillna("") if "provenance" in figures.columns else pd.Series("", figures.index)
     computed = provenance != ""
     parts = []
@@ -76,7 +93,9 @@ def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
         by_file.setdefault(file, []).append(question)
     for file, questions in by_file.items():
         parts.append(label("footer.survey_source").format(questions=", ".join(questions), file=file))
-    return sep.join(parts)
+    if reference and (source := _reference_source(label, reference)) not in parts:
+        parts.append(source)
+    return parts
 
 
 def _survey_lines(figures: pd.DataFrame, label: Labels, segment: str | None) -> list[tuple[str, str]]:
@@ -119,7 +138,10 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     def line(key: str, text: str, end: str = stop) -> str:
         return f"{label(key)}{colon}{text}{end}"
 
-    lines = [line("footer.source", _sources(figures, label, sep))]
+    sources = _sources(figures, label, reference)
+    if not sources:
+        raise ValueError("a chart footer needs a source: pass the plotted figures or the reference table drawn")
+    lines = [line("footer.source", sep.join(sources))]
     if reference:
         meta_ref = label.dataset.metadata[reference]
         title = meta_ref.get(f"title_{label.lang}") or meta_ref["title"]
