@@ -31,8 +31,9 @@ def pages(lang: str) -> list[Path]:
     return [p for p in inside if lang == "zh" or "zh" not in p.relative_to(root).parts[:1]]
 
 
-def text_of(fragment: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+def text_of(fragment: str, between: str = " ") -> str:
+    """The text of an HTML fragment, its tags replaced by ``between``."""
+    return html.unescape(re.sub(r"<[^>]+>", between, fragment))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -72,14 +73,15 @@ def test_no_table_shows_a_raw_boolean(lang, dataset):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_introduction_says_how_to_cite_this_build(lang):
-    """The introduction's cite block has the reference and a BibTeX entry with the edition's year, the version
-    from pyproject.toml and a build date."""
+def test_the_introduction_says_how_to_cite_this_build(lang, dataset):
+    """The introduction's cite block has the reference and a BibTeX entry in the page's language, with the edition's
+    year, the version from pyproject.toml and a build date."""
     version = tomllib.loads((paths.PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    intro = text_of((LANGS[lang] / "intro.html").read_text(encoding="utf-8"))
+    intro = text_of((LANGS[lang] / "intro.html").read_text(encoding="utf-8"), between="")  # highlighted BibTeX
     assert f"@misc{{bank-marketing-digitalization-2023-{lang}," in intro
     assert re.search(rf"version = \{{{re.escape(version)}\}}", intro)
     assert re.search(r"date = \{\d{4}-\d{2}-\d{2}\}", intro)
+    assert intro.count(Labels(dataset, lang)("cite.author")) >= 2  # the reference and the BibTeX author
 
 
 def test_the_data_package_lists_every_chart_csv_and_validates():
