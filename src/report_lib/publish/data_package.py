@@ -58,13 +58,13 @@ def _source_of_record(meta: dict, lang: str = "en") -> dict:
     return {"title": title, **({"description": _lines(source["basis"])} if source.get("basis") else {})}
 
 
-def _table_sources(meta: dict, record: dict) -> list[dict]:
-    """A table's sources: the data of record's when it was compiled from it, and its own ``source`` sentence."""
+def _table_sources(meta: dict, metas: dict[str, dict]) -> list[dict]:
+    """A table's sources: that of the table it was compiled from (``compiled_from``), and its own ``source``."""
     own = meta["source"]
     if isinstance(own, dict):
         return [_source_of_record(meta)]
-    sources = [_source_of_record(record)] if meta.get("compiled_from") else []
-    return sources + [{"title": _lines(own)}]
+    origin = metas.get(meta.get("compiled_from") or "")
+    return ([_source_of_record(origin)] if origin else []) + [{"title": _lines(own)}]
 
 
 def _single_valued(frame: pd.DataFrame, column: str) -> bool:
@@ -106,30 +106,30 @@ def _copy(path: Path, site: Path, data_dir: Path) -> str:
 
 
 def _data_resource(name: str, path: Path, meta: dict, schema: dict, site: Path, data_dir: Path,
-                   record: dict) -> dict:
+                   metas: dict[str, dict]) -> dict:
     return {"name": name, "path": _copy(path, site, data_dir), "profile": "tabular-data-resource",
             "title": meta["title"], "description": _lines(meta["description"]), "format": "csv",
-            "mediatype": "text/csv", "encoding": _encoding(path), "sources": _table_sources(meta, record),
+            "mediatype": "text/csv", "encoding": _encoding(path), "sources": _table_sources(meta, metas),
             "schema": schema}
 
 
 def data_resources(site: Path, data_dir: Path) -> list[dict]:
     """Copy the data of record, reference tables and questionnaire into ``site``; return their resources."""
     resources = []
-    record = load_metadata(FIGURES, data_dir)
-    for spec in (FIGURES, *REFERENCE_TABLES):
-        path = spec.path(data_dir)
+    specs = (FIGURES, *REFERENCE_TABLES)
+    metas = {spec.name: load_metadata(spec, data_dir) for spec in specs}
+    for spec in specs:
+        path, meta = spec.path(data_dir), metas[spec.name]
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=_encoding(path))
-        meta = load_metadata(spec, data_dir)
         resources.append(_data_resource(spec.name, path, meta, table_schema(spec, meta, frame), site, data_dir,
-                                        record))
+                                        metas))
     for name in SURVEY_TABLES:
         path = data_dir / "survey" / f"{name}.csv"
         if path.is_file() and path.with_suffix(".meta.yaml").is_file():
             meta = yaml.safe_load(path.with_suffix(".meta.yaml").read_text(encoding="utf-8-sig"))
             frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding=_encoding(path))
             resources.append(_data_resource(f"survey-{name}", path, meta, _meta_only_schema(meta, frame), site,
-                                            data_dir, record))
+                                            data_dir, metas))
     return resources
 
 
