@@ -82,3 +82,27 @@ def test_footer_without_any_source_is_an_error(dataset):
     """No plotted figures and no reference table: there is nothing to cite, so no footer is made."""
     with pytest.raises(ValueError, match="needs a source"):
         chart_footer(dataset.figures.iloc[0:0], Labels(dataset))
+
+
+def test_footer_of_a_table_compiled_from_a_table_with_a_plain_source(dataset):
+    """``compiled_from`` naming a table whose ``source`` is a sentence cites that sentence."""
+    meta = dataset.metadata["policies"]
+    saved = meta["compiled_from"]
+    meta["compiled_from"] = "tools"
+    try:
+        footer = chart_footer(dataset.figures.iloc[0:0], Labels(dataset), reference="policies")
+    finally:
+        meta["compiled_from"] = saved
+    assert footer.startswith("Source: Compiled for this book from the source report")
+
+
+def test_compiled_from_an_unknown_table_is_named(dataset):
+    """A ``compiled_from`` that names no table fails with the metadata file and the name."""
+    meta = dataset.metadata["policies"]
+    saved = meta["compiled_from"]
+    meta["compiled_from"] = "figurs"
+    try:
+        with pytest.raises(ValueError, match=r"reference/policies.meta.yaml: compiled_from .* 'figurs'"):
+            chart_footer(dataset.figures.iloc[0:0], Labels(dataset), reference="policies")
+    finally:
+        meta["compiled_from"] = saved

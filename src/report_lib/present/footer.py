@@ -1,6 +1,7 @@
 """Chart footers generated from metadata and from the figures actually plotted.
 
-A footer says where the numbers come from (the source, from ``figures.meta.yaml``), who
+A footer says where the numbers come from (the source, from ``figures.meta.yaml``; for a chart of
+a reference table, the source of the table its metadata names in ``compiled_from``), who
 answered (the bases of the plotted figures, with n where the source states it), how the
 values were printed (qualifiers) and which plotted figures carry a flag. Because it is
 computed from the plotted rows, it cannot go stale when the data changes.
@@ -75,8 +76,9 @@ def _reference_source(label: Labels, reference: str) -> str:
     if origin:
         if origin not in label.dataset.metadata:
             raise ValueError(f"reference/{reference}.meta.yaml: compiled_from names no table of the data: {origin!r}")
-        return label.dataset.metadata[origin]["source"]["short_" + label.lang]
-    return " ".join(str(meta["source"]).split())
+        meta = label.dataset.metadata[origin]
+    source = meta["source"]
+    return source["short_" + label.lang] if isinstance(source, dict) else " ".join(str(source).split())
 
 
 def _sources(figures: pd.DataFrame, label: Labels, reference: str | None = None) -> list[str]:
