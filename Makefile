@@ -59,26 +59,20 @@ refresh-nbval: venv $(SYNTHETIC_WAVE)
 ## System packages the tests need (`make book` needs none): Chromium (browser and accessibility tests, prints the PDF),
 ## Noto CJK (Chinese chart labels in the static editions), poppler-utils (PDF checks), WenQuanYi Micro Hei + Liberation
 ## (TrueType fonts Chromium embeds by name in the PDF), npm (installs axe-core), a Java runtime (the Spark engine test of survey aggregation).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk poppler-utils fonts-wqy-microhei fonts-liberation npm default-jre-headless
+## Which are missing is decided in one place, src/report_lib/publish/system_packages.py (stdlib only, run before the venv
+## exists): a package counts as present when its command runs or its font is known, so a NodeSource nodejs's npm counts.
+MISSING_PACKAGES = $(PYTHON) src/report_lib/publish/system_packages.py
+## Install the missing system packages only (as root).
 system-deps:
-	apt-get update -q
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $(SYSTEM_PACKAGES)
+	@missing="$$($(MISSING_PACKAGES))" || exit 1; \
+	if [ -z "$$missing" ]; then echo "system packages: none missing"; exit 0; fi; \
+	echo "installing system packages: $$missing"; \
+	apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing
 
-## How `make test` sees each system package: `command=package` (a command on PATH; chromium may be chromium-browser)
-## and `Font_Family=package` (a font fontconfig knows; _ for space).
-TEST_COMMANDS := chromium=chromium pdftotext=poppler-utils pdffonts=poppler-utils pdfimages=poppler-utils \
-	pdfinfo=poppler-utils npm=npm fc-list=fontconfig java=default-jre-headless
-TEST_FONTS := Noto_Sans_CJK_SC=fonts-noto-cjk WenQuanYi_Micro_Hei=fonts-wqy-microhei Liberation_Serif=fonts-liberation
 ## Install the missing system packages the tests need: as root, or with `sudo -n` (no password); otherwise stop
 ## with the one command to run.
 test-deps:
-	@missing=""; \
-	for pair in $(TEST_COMMANDS); do tool="$${pair%%=*}"; \
-	  command -v "$$tool" >/dev/null || { [ "$$tool" = chromium ] && command -v chromium-browser >/dev/null; } \
-	  || missing="$$missing $${pair#*=}"; done; \
-	for pair in $(TEST_FONTS); do family="$${pair%%=*}"; \
-	  fc-list ":family=$${family//_/ }" family 2>/dev/null | grep -q . || missing="$$missing $${pair#*=}"; done; \
-	missing="$$(printf '%s\n' $$missing | sort -u | xargs)"; \
+	@missing="$$($(MISSING_PACKAGES))" || exit 1; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	echo "make test: system packages missing: $$missing"; \
 	if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory system-deps; \

@@ -18,6 +18,8 @@ from support import pdf_readback as readback
 from report_lib.data.dataset import load_dataset
 from report_lib.data.survey.edition import edition_of
 from report_lib.page.edition_text import book_title
+
+from support.footer_fields import empty_fields
 from report_lib.present.labels import Labels
 from report_lib.publish.pdf.edition import pdf_path
 from report_lib.publish.toc import read_toc
@@ -136,3 +138,18 @@ def test_regional_edition_opens_chapters_with_its_findings(regional_text, datase
 def test_no_python_object_leaks_into_the_pdf(pdf_text):
     """No cell prints a Python repr such as '<IPython.core.display.Markdown object>' instead of its content."""
     assert "<IPython.core" not in pdf_text and " object at 0x" not in pdf_text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_no_chart_footer_has_an_empty_field(lang, pdf_text, dataset):
+    """Every chart footer printed in the PDF names its source and fills each field ("Source: ." / "来源：。" fail)."""
+    if lang == "en":
+        printed = pdf_text
+    else:
+        path = pdf_path(ROOT, lang="zh")
+        if not path.is_file():
+            pytest.fail(f"no Chinese PDF at {path}: run `make pdf PDF_LANG=zh`")
+        printed = readback.text(path)
+    label = Labels(dataset, lang)
+    assert printed.count(label("footer.source") + label("footer.colon").rstrip()) >= 20
+    assert empty_fields(printed, label) == []

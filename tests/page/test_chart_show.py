@@ -31,14 +31,18 @@ def test_show_takes_title_subtitle_and_alt_from_the_key(in_book, lang):
 
 
 def test_show_formats_fields_and_needs_no_figures(in_book):
-    """``**fields`` fill the labels' placeholders; without figures the footer names only the reference."""
+    """``**fields`` fill the labels' placeholders; without figures the footer cites the reference table's source,
+    and without figures or reference there is no source to print, which is an error (never "来源：。")."""
     page = open_page(lang="zh", segment="joint_stock")
     name = page.label.segment("joint_stock", short=False)
     rows = page.data.select(topic="rights_selection_factors")
-    shown = page.show("key_findings_c2", charts.figure_bars(rows, page.label, item="figure", highlight="joint_stock",
-                                                            market=True), segment=name)
+    chart = charts.figure_bars(rows, page.label, item="figure", highlight="joint_stock", market=True)
+    shown = page.show("key_findings_c2", chart, reference="segments", segment=name)
     assert name in shown.spec["title"]["text"] and name in shown.alt_text
     assert shown.name == "key-findings-c2-joint_stock-zh"
+    assert "来源：艾瑞咨询" in shown.html
+    with pytest.raises(ValueError, match="needs a source"):
+        page.show("key_findings_c2", chart, segment=name)
 
 
 def test_download_name_is_the_key_with_dashes():

@@ -3,6 +3,7 @@
 import pytest
 
 from report_lib.data.dataset import load_dataset
+
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from survey_helpers import tiny_wave_data
@@ -63,3 +64,59 @@ def test_a_waves_source_line_gives_its_year_and_file(tmp_path, meta, lang, sourc
     dataset = load_dataset(tiny_wave_data(tmp_path, meta))
     rows = dataset.figures.head(2).assign(provenance=["q_single@survey/responses.csv", "q_multi@survey/responses.csv"])
     assert chart_footer(rows, Labels(dataset, lang)).startswith(source)
+
+def test_footer_of_a_reference_chart_names_the_report(dataset):
+    """A chart drawn from a reference table alone cites the report it was compiled from, in the page's language."""
+    empty = dataset.figures.iloc[0:0]
+    english = chart_footer(empty, Labels(dataset, "en"), reference="policies")
+    chinese = chart_footer(empty, Labels(dataset, "zh"), reference="policies")
+    assert english.startswith("Source: iResearch, 2023 China Bank Marketing Digitalization")
+    assert chinese.startswith("来源：艾瑞咨询《2023年中国银行营销数字化行业研究报告》")
+
+
+def test_footer_names_the_report_once_for_figures_and_reference(dataset):
+    """Figures and a reference table compiled from the same report name that report once."""
+    rows = dataset.select(id="c3_top30_vendor_count")
+    footer = chart_footer(rows, Labels(dataset), reference="vendors")
+    assert footer.count("iResearch") == 1
+
+
+def test_footer_without_compiled_from_cites_the_tables_own_source(dataset):
+    """A reference table whose metadata has no ``compiled_from`` is cited by its ``source`` sentence."""
+    meta = dataset.metadata["policies"]
+    saved = meta.pop("compiled_from")
+    try:
+        footer = chart_footer(dataset.figures.iloc[0:0], Labels(dataset), reference="policies")
+    finally:
+        meta["compiled_from"] = saved
+    assert footer.startswith("Source: Compiled for this book from the source report")
+
+
+def test_footer_without_any_source_is_an_error(dataset):
+    """No plotted figures and no reference table: there is nothing to cite, so no footer is made."""
+    with pytest.raises(ValueError, match="needs a source"):
+        chart_footer(dataset.figures.iloc[0:0], Labels(dataset))
+
+
+def test_footer_of_a_table_compiled_from_a_table_with_a_plain_source(dataset):
+    """``compiled_from`` naming a table whose ``source`` is a sentence cites that sentence."""
+    meta = dataset.metadata["policies"]
+    saved = meta["compiled_from"]
+    meta["compiled_from"] = "tools"
+    try:
+        footer = chart_footer(dataset.figures.iloc[0:0], Labels(dataset), reference="policies")
+    finally:
+        meta["compiled_from"] = saved
+    assert footer.startswith("Source: Compiled for this book from the source report")
+
+
+def test_compiled_from_an_unknown_table_is_named(dataset):
+    """A ``compiled_from`` that names no table fails with the metadata file and the name."""
+    meta = dataset.metadata["policies"]
+    saved = meta["compiled_from"]
+    meta["compiled_from"] = "figurs"
+    try:
+        with pytest.raises(ValueError, match=r"reference/policies.meta.yaml: compiled_from .* 'figurs'"):
+            chart_footer(dataset.figures.iloc[0:0], Labels(dataset), reference="policies")
+    finally:
+        meta["compiled_from"] = saved

@@ -1,11 +1,12 @@
 """Tests of report_lib.present.tables: the reader's tables, labelled in the page's language."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from report_lib.present.labels import Labels
 from report_lib.present.tables import (
-    Table, check_mark, expert_views, figure_table, figure_text, one_line_cells, policy_table, provenance, relabelled)
+    Marks, Table, check_mark, expert_views, marked_html, marked_text, figure_table, figure_text, one_line_cells, policy_table, provenance, relabelled)
 
 
 @pytest.fixture(scope="module")
@@ -129,3 +130,29 @@ def test_expert_views_show_markup_in_data_as_text(dataset):
     text = expert_views(table, Labels(dataset, "en"))
     assert "**C \\<img" in text and "\\[Two\\]\\(javascript:alert\\(1\\)\\)" in text and "\\*Manager\\*" in text
     assert "<img" not in text.replace("\\<img", "") and "<svg" not in text.replace("\\<svg", "")
+
+
+def test_yes_no_cells_show_as_marks_with_words_for_screen_readers(zh):
+    """True / False (Python, NumPy or nullable) show as ✓ / ✗ named 是 / 否; a missing yes/no shows as a dash."""
+    frame = pd.DataFrame({"consistent": pd.array([True, False, pd.NA], dtype="boolean"),
+                          "plain": [True, False, True], "listed": [np.True_, None, "text"]})
+    bundle = relabelled(zh, frame)._repr_mimebundle_()
+    page = bundle["text/html"]
+    assert ">True<" not in page and ">False<" not in page and "&lt;NA&gt;" not in page
+    assert page.count('role="img" aria-label="是">✓</span>') == 4
+    assert page.count('role="img" aria-label="否">✗</span>') == 2
+    assert "True" not in bundle["text/plain"] and "✗" in bundle["text/plain"] and "–" in bundle["text/plain"]
+
+
+def test_marked_html_keeps_text_escaped_and_numbers_alone(zh):
+    """Only yes/no cells become marks: text stays escaped, 1 and 0 stay numbers."""
+    marks = Marks.of(zh)
+    page = marked_html(pd.DataFrame({"a": ["<b>", "x"], "n": [1, 0], "ok": [True, False]}), marks, index=False)
+    assert "&lt;b&gt;" in page and "<td>1</td>" in page and "<td>0</td>" in page
+    assert marks.markup(True) in page and marks.markup(False) in page
+
+
+def test_marked_text_is_plain(dataset):
+    """The plain-text table (nbval, CSV) carries the glyphs only, never markup."""
+    shown = marked_text(pd.DataFrame({"ok": [True, False]}), Marks.of(Labels(dataset, "en")))
+    assert shown["ok"].tolist() == ["✓", "✗"]

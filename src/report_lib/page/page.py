@@ -21,7 +21,7 @@ from report_lib.present.finding_text import finding_reason, finding_sentence
 from report_lib.present.key_findings_text import key_findings_markdown, reason_marker
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
-from report_lib.present.tables import Table, figure_text, relabelled
+from report_lib.present.tables import Marks, Table, figure_text, relabelled
 from report_lib.page.render import RenderedChart, render_chart
 from report_lib.analysis import segment_sizes, wave_sizes
 from report_lib.analysis.sample_sizes import Inference
@@ -96,7 +96,7 @@ class Page:
             chart, table, name=self.download_name(key),
             footer=" ".join(filter(None, (change.text, chart_footer(plotted, label, method, reference, marked)))),
             alt_text=label(alt).format(**fields),
-            download_label=label("footer.download"),
+            download_label=label("footer.download"), marks=Marks.of(label),
         )
 
     def change_note(self, figures: pd.DataFrame) -> "ChangeNote":
@@ -222,7 +222,8 @@ class Page:
 
     def prose_numbers(self) -> Table:
         """Return every value glued into this page's prose, for nbval to compare."""
-        return Table(pd.DataFrame({"name": list(self.glued), "text": list(self.glued.values())}))
+        glued = pd.DataFrame({"name": list(self.glued), "text": list(self.glued.values())})
+        return Table(glued, marks=Marks.of(self.label))
 
     def table(self, frame: pd.DataFrame) -> Table:
         """Return ``frame`` for display, its columns relabelled from ``column.*`` labels.

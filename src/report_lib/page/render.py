@@ -35,7 +35,7 @@ from report_lib import paths, run_record
 from report_lib.page.chart_mode import chart_mode
 from report_lib.present import theme
 from report_lib.present.escape import script_json
-from report_lib.present.tables import one_line_cells
+from report_lib.present.tables import Marks, marked_html, one_line_cells
 
 CJK_FONT_DIRS = (Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto"))
 CHART_DATA = "chart-data"
@@ -120,13 +120,15 @@ class RenderedChart:
         return bundle
 
 
-def table_html(data: pd.DataFrame, classes: str = "report-chart-table") -> str:
+def table_html(data: pd.DataFrame, classes: str = "report-chart-table", marks: Marks | None = None) -> str:
     """Return ``data`` as an HTML table; line breaks and tabs inside labels show as spaces.
 
     pandas writes a newline or tab inside a cell as the two characters ``\\n`` / ``\\t``;
     chart labels use newlines to wrap, so they are replaced before rendering.
     """
-    return one_line_cells(data).to_html(index=False, classes=classes, border=0, na_rep="")
+    options = {"index": False, "classes": classes, "border": 0, "na_rep": ""}
+    cells = one_line_cells(data)
+    return cells.to_html(**options) if marks is None else marked_html(cells, marks, **options)  # yes/no as ✓ / ✗
 
 
 def vega_spec(spec: dict) -> dict:
@@ -139,9 +141,10 @@ def vega_spec(spec: dict) -> dict:
     return vlc.vegalite_to_vega(spec, vl_version=".".join(version.split(".")[:2]) or None)
 
 
-def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str) -> str:
+def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_text: str, download: str,
+          marks: Marks | None = None) -> str:
     spec_json = script_json(vega_spec(spec))
-    table = table_html(data)
+    table = table_html(data, marks=marks)
     return f"""<figure class="report-chart" id="chart-{cid}">
 <div id="vis-{cid}" class="report-chart-canvas"></div>
 <script type="text/javascript">(function () {{
@@ -154,11 +157,12 @@ def _html(cid: str, spec: dict, footer: str, href: str, data: pd.DataFrame, alt_
 </figure>"""
 
 
-def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFrame, alt_text: str) -> str:
+def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFrame, alt_text: str,
+                 marks: Marks | None = None) -> str:
     """Print fallback: the PNG with the footer as caption, then the data table (no script, no link)."""
     source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
     width = int.from_bytes(png[16:20], "big") // PNG_SCALE  # IHDR width, in CSS pixels
-    table = table_html(data)
+    table = table_html(data, marks=marks)
     return f"""<figure class="report-chart report-chart-static" id="chart-{cid}">
 <img class="report-chart-image" src="{source}" style="width: {width}px" alt="{html.escape(alt_text)}">
 <figcaption class="report-chart-footer">{html.escape(footer)} <span class="report-chart-file">[{html.escape(name)}.csv]</span></figcaption>
@@ -168,7 +172,7 @@ def _static_html(cid: str, png: bytes, footer: str, name: str, data: pd.DataFram
 
 def render_chart(
     chart: alt.TopLevelMixin, data: pd.DataFrame, *, name: str, footer: str, alt_text: str,
-    download_label: str = "Download data (CSV)",
+    download_label: str = "Download data (CSV)", marks: Marks | None = None,
 ) -> RenderedChart:
     """Render ``chart`` for the book.
 
@@ -186,6 +190,8 @@ def render_chart(
         One-sentence text alternative: what the chart shows.
     download_label
         Link text of the CSV download.
+    marks
+        How the data table shows yes/no cells (✓ / ✗ and the words a screen reader says); raw when ``None``.
 
     Notes
     -----
@@ -199,7 +205,7 @@ def render_chart(
     if chart_mode() == "static":
         prepare_static_renderer()
         png = vlc.vegalite_to_png(spec, scale=PNG_SCALE)
-        shown = _static_html(cid, png, footer, name, data, alt_text)
+        shown = _static_html(cid, png, footer, name, data, alt_text, marks)
     else:
-        shown = _html(cid, spec, footer, href, data, alt_text, download_label)
+        shown = _html(cid, spec, footer, href, data, alt_text, download_label, marks)
     return RenderedChart(name, spec, png, shown, alt_text)

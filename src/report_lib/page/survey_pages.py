@@ -29,7 +29,7 @@ from report_lib.page.page import Page
 from report_lib.page.render import write_chart_data
 from report_lib.present import survey_tables as st
 from report_lib.present.linked_table import LinkedTable
-from report_lib.present.tables import Table
+from report_lib.present.tables import Marks, Table
 from report_lib.present.wave_comparison_table import comparison_download, comparison_table, not_comparable_table
 
 
@@ -118,10 +118,10 @@ def toplines_sections(page: Page) -> list:
             n = st.n_cell(label, int(all_rows["n"].iloc[0]), all_rows["n_eff"].iloc[0],
                           bool(all_rows["weighted"].iloc[0]) is True) if len(all_rows) else ""
             parts.append(HTML(st.question_block(label, question, number, numbers, options, n)))
-            parts.append(Table(st.topline_table(label, rows, mine, segments(page))))
+            parts.append(Table(st.topline_table(label, rows, mine, segments(page)), marks=Marks.of(label)))
         else:
             parts.append(HTML(st.question_block(label, question, number, numbers, options)))
-            parts.append(Table(st.outline_table(label, outline[outline["question_id"] == qid])))
+            parts.append(Table(st.outline_table(label, outline[outline["question_id"] == qid]), marks=Marks.of(label)))
     return parts
 
 

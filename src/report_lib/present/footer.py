@@ -1,6 +1,7 @@
 """Chart footers generated from metadata and from the figures actually plotted.
 
-A footer says where the numbers come from (the source, from ``figures.meta.yaml``), who
+A footer says where the numbers come from (the source, from ``figures.meta.yaml``; for a chart of
+a reference table, the source of the table its metadata names in ``compiled_from``), who
 answered (the bases of the plotted figures, with n where the source states it), how the
 values were printed (qualifiers) and which plotted figures carry a flag. Because it is
 computed from the plotted rows, it cannot go stale when the data changes.
@@ -64,8 +65,26 @@ def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
     return lines
 
 
-def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
-    """The source of the plotted rows: the published report, and a wave's year, questions and file for computed rows."""
+def _reference_source(label: Labels, reference: str) -> str:
+    """The source of a reference table: the source its ``compiled_from`` table names, else its own ``source`` text.
+
+    Every reference table of ``data/`` is compiled from the published report, so its chart
+    cites the report in the page's language; a table without ``compiled_from`` cites the
+    ``source`` sentence of its metadata.
+    """
+    meta = label.dataset.metadata[reference]
+    origin = meta.get("compiled_from")
+    if origin:
+        if origin not in label.dataset.metadata:
+            raise ValueError(f"reference/{reference}.meta.yaml: compiled_from names no table of the data: {origin!r}")
+        meta = label.dataset.metadata[origin]
+    source = meta["source"]
+    return source["short_" + label.lang] if isinstance(source, dict) else " ".join(str(source).split())
+
+
+def _sources(figures: pd.DataFrame, label: Labels, reference: str | None = None) -> list[str]:
+    """The sources of the plotted rows (the published report; a wave's questions and file for computed rows),
+    then the reference table's if it is not among them."""
     provenance = figures["provenance"].fillna("") if "provenance" in figures.columns else pd.Series("", figures.index)
     computed = provenance != ""
     parts = []
@@ -80,7 +99,9 @@ def _sources(figures: pd.DataFrame, label: Labels, sep: str) -> str:
     for file, questions in by_file.items():
         key = "footer.survey_source" if year is None else "footer.survey_source_year"
         parts.append(label(key).format(questions=", ".join(questions), file=file, year=year))
-    return sep.join(parts)
+    if reference and (source := _reference_source(label, reference)) not in parts:
+        parts.append(source)
+    return parts
 
 
 def _survey_lines(figures: pd.DataFrame, label: Labels, segment: str | None) -> list[tuple[str, str]]:
@@ -123,7 +144,10 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     def line(key: str, text: str, end: str = stop) -> str:
         return f"{label(key)}{colon}{text}{end}"
 
-    lines = [line("footer.source", _sources(figures, label, sep))]
+    sources = _sources(figures, label, reference)
+    if not sources:
+        raise ValueError("a chart footer needs a source: pass the plotted figures or the reference table drawn")
+    lines = [line("footer.source", sep.join(sources))]
     if reference:
         meta_ref = label.dataset.metadata[reference]
         title = meta_ref.get(f"title_{label.lang}") or meta_ref["title"]

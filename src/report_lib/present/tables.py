@@ -11,8 +11,10 @@ Examples
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from report_lib.analysis.sample_sizes import Inference
@@ -25,25 +27,85 @@ def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
     return data.map(lambda v: " ".join(v.split()) if isinstance(v, str) else v)
 
 
+def is_yes_no(value: object) -> bool:
+    """Return whether ``value`` is a Python or NumPy boolean (a yes/no cell)."""
+    return isinstance(value, (bool, np.bool_))
+
+
+@dataclass(frozen=True)
+class Marks:
+    """How a table shows a yes/no cell: ✓ or ✗ (``cell.yes``/``cell.no``) with the word a screen reader says
+    (``cell.yes_said``/``cell.no_said``), and a missing yes/no as ``cell.none``."""
+
+    yes: str
+    no: str
+    none: str
+    yes_said: str
+    no_said: str
+
+    @classmethod
+    def of(cls, label: Labels) -> Marks:
+        """Return the marks of ``label``'s language."""
+        return cls(*(label(f"cell.{k}") for k in ("yes", "no", "none", "yes_said", "no_said")))
+
+    def markup(self, value: bool) -> str:
+        """Return the HTML of a yes/no cell: the glyph as an image whose accessible name is the word."""
+        glyph, said = (self.yes, self.yes_said) if value else (self.no, self.no_said)
+        return f'<span class="report-mark" role="img" aria-label="{html.escape(said)}">{html.escape(glyph)}</span>'
+
+
+_TOKEN = {True: "⟦report-mark:yes⟧", False: "⟦report-mark:no⟧"}
+"""Stand-ins for yes/no cells while pandas writes (and escapes) the HTML; replaced by :meth:`Marks.markup`."""
+
+
+def _yes_no_cells(frame: pd.DataFrame, marks: Marks, shown: dict) -> pd.DataFrame:
+    """Return ``frame`` (object cells) with each yes/no cell replaced by ``shown[value]`` and a missing value of a
+    boolean column by ``marks.none``."""
+    out = frame.astype(object)
+    for i in range(frame.shape[1]):
+        column = frame.iloc[:, i]
+        boolean = pd.api.types.is_bool_dtype(column.dtype)
+        out.isetitem(i, [shown[bool(v)] if is_yes_no(v) else (marks.none if boolean and pd.isna(v) else v)
+                         for v in column.astype(object)])
+    return out
+
+
+def marked_text(frame: pd.DataFrame, marks: Marks) -> pd.DataFrame:
+    """Return ``frame`` with yes/no cells as ✓ / ✗ (plain text: the CSV and nbval keep no markup)."""
+    return _yes_no_cells(frame, marks, {True: marks.yes, False: marks.no})
+
+
+def marked_html(frame: pd.DataFrame, marks: Marks, **to_html: object) -> str:
+    """Return ``frame.to_html(**to_html)`` with each yes/no cell as ✓ / ✗ and its word for screen readers."""
+    written = _yes_no_cells(frame, marks, _TOKEN).to_html(**to_html)
+    for value, token in _TOKEN.items():
+        written = written.replace(token, marks.markup(value))
+    return written
+
+
 @dataclass(frozen=True)
 class Table:
     """A table for the book: HTML without the row index, and the same as plain text for nbval.
 
     Computed (float) columns show ``decimals`` places; printed values are strings and
-    show exactly as printed.
+    show exactly as printed. With ``marks``, yes/no cells show as ✓ / ✗ (:class:`Marks`).
     """
 
     frame: pd.DataFrame
     decimals: int = 2
+    marks: Marks | None = None
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict:
         shown = self.frame.astype(object).where(self.frame.notna(), "–")
         shown = one_line_cells(shown)  # a tab or newline in a quote reads as a space
         for column in self.frame.select_dtypes("float").columns:
             shown[column] = [v if v == "–" else self._fixed(v) for v in shown[column]]
+        options = {"index": False, "border": 0, "classes": "report-table", "escape": True}
+        if self.marks is None:
+            return {"text/html": shown.to_html(**options), "text/plain": shown.to_string(index=False)}
         return {
-            "text/html": shown.to_html(index=False, border=0, classes="report-table", escape=True),
-            "text/plain": shown.to_string(index=False),
+            "text/html": marked_html(shown, self.marks, **options),
+            "text/plain": marked_text(shown, self.marks).to_string(index=False),
         }
 
     def _fixed(self, value: float) -> str:
@@ -60,7 +122,7 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     """
     shown = frame.reset_index() if frame.index.name else frame
     relabel = {c: label(f"column.{c}") for c in shown.columns if label.has(f"column.{c}")}
-    return Table(shown.rename(columns=relabel))
+    return Table(shown.rename(columns=relabel), marks=Marks.of(label))
 
 
 def figure_text(label: Labels, figure_id: str) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from report_lib import paths
 from report_lib.publish import cache
+from report_lib.publish.data_package import write_data_package
 from report_lib.publish.editions import write_editions
 from report_lib.publish.incremental import render_incrementally
 from report_lib.publish import up_to_date
@@ -82,8 +83,11 @@ def build_editions(root: Path, data_dir: Path, builder: str, variants: bool) -> 
     return built
 
 
-def publish(root: Path, builder: str, built: dict[str, Path | None]) -> None:
-    """Move every built edition into ``_build/<builder>[/<folder>]``; a failed edition keeps its last good tree."""
+def publish(root: Path, builder: str, built: dict[str, Path | None], data_dir: Path | None = None) -> None:
+    """Move every built edition into ``_build/<builder>[/<folder>]``; a failed edition keeps its last good tree.
+
+    With ``data_dir``, the main site gets its data package (:mod:`report_lib.publish.data_package`) before it moves in.
+    """
     target = root / "_build" / builder
     main, *others = EDITIONS
     for lang in others:
@@ -96,6 +100,8 @@ def publish(root: Path, builder: str, built: dict[str, Path | None]) -> None:
         elif built[lang] is not None and target.is_dir():
             swap_into_place(built[lang], inside)
     if built[main] is not None:
+        if data_dir is not None:
+            write_data_package(built[main], data_dir)
         swap_into_place(built[main], target)
     for lang in EDITIONS:
         shutil.rmtree(root / "_build" / f".staging-{lang}", ignore_errors=True)
@@ -120,7 +126,7 @@ def build_html(root: Path | None = None, data_dir: Path | None = None, builder: 
         return 1
     variants = variants if variants is not None else bool(read_toc(root).report)
     built = build_editions(root, data_dir, builder, variants)
-    publish(root, builder, built)
+    publish(root, builder, built, data_dir)
     if all(built.values()):
         up_to_date.record(root, builder, inputs)
     target = root / "_build" / builder
