@@ -109,11 +109,11 @@ def mark_unanswered(figures: pd.DataFrame, keys: pd.DataFrame) -> pd.DataFrame:
     """
     out = figures.copy()
     for column in (STATUS, *BASE_COLUMNS):
-        out[column] = out[column].fillna("") if column in out else ""
+        out[column] = out[column].astype(object).fillna("") if column in out else ""
     published = out["question_id"].fillna("").astype(str) == "" if "question_id" in out else pd.Series(True, out.index)
     found = out.loc[published, FIGURE_KEY].astype(str).merge(keys, on=FIGURE_KEY, how="left")
     for column in (STATUS, *BASE_COLUMNS):
-        out.loc[published, column] = found[column].fillna("").to_numpy()
+        out.loc[published, column] = found[column].astype(object).fillna("").to_numpy()
     return out
 
 
