@@ -35,9 +35,15 @@ def first_records(path: Path, count: int = 3) -> list[list[str]]:
         return [row for _, row in zip(range(count), reader)]
 
 
+ID_COLUMNS = ("ResponseId", "ResponseID", "_recordId")
+"""Column ids only Qualtrics writes (the response id)."""
+
+
 def detect(records: list[list[str]]) -> bool:
-    """True when row 2 or row 3 of a file is a Qualtrics ImportId row."""
-    return any(is_import_row(row) for row in records[1:3])
+    """True when row 2 or 3 of a file is a Qualtrics ImportId row, or its header has Qualtrics' response id."""
+    header = {c.lstrip("\ufeff").strip() for c in (records[0] if records else [])}
+    return any(is_import_row(row) for row in records[1:3]) or bool(header & set(ID_COLUMNS)) or {
+        "StartDate", "EndDate", "RecordedDate"} <= header
 
 
 def question_texts(path: Path, records: list[list[str]], declared: bool) -> dict[str, str]:

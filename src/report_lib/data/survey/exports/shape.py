@@ -102,6 +102,7 @@ def read_raw(path: Path, declared: str | None = None) -> RawFile:
     records = _first_rows(path, kind, frame)
     if declared == "qualtrics" or (declared is None and qualtrics.detect(records)):
         texts = qualtrics.question_texts(path, records, declared == "qualtrics")
+        how = how if declared else "detected from its header rows"
         return RawFile(path, kind, "qualtrics", how, frame, qualtrics.HEADER_ROWS, texts=texts)
     header = [c.lstrip("\ufeff").strip() for c in (records[0] if records else [])]
     if declared is None and wenjuanxing.looks_like(header):
