@@ -16,7 +16,7 @@ SYNTHETIC_WAVE := examples/synthetic-wave-weighted/survey/responses.csv
 ## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
 
-.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants synthetic-wave
+.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants synthetic-wave survey-exports
 
 venv: $(VENV)/.installed
 
@@ -97,3 +97,8 @@ clean:
 synthetic-wave: venv $(SYNTHETIC_WAVE)
 $(SYNTHETIC_WAVE): examples/synthetic_wave.py $(shell find data -type f) | $(VENV)/.installed
 	$(PY) examples/synthetic_wave.py
+
+## The synthetic wave in every export shape the reader takes (SPSS .sav, Qualtrics, 问卷星, Excel, canonical), one data
+## folder each in examples/survey-exports/<shape>/; try `make check-data DATA=examples/survey-exports/spss`.
+survey-exports: venv
+	$(PY) examples/survey_exports.py

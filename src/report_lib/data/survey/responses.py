@@ -163,4 +163,13 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = False,
     else:
         table = con.read_parquet(str(path))
     table = as_text(_clean_header(table))
-    return reading.apply(table) if reading is not None else table
+    if reading is None or not reading.translates:
+        return table
+    # A view of its own: the checks and sums then read plain columns; as an inline projection each CASE would be
+    # copied into every expression that reads its column (slow to compile and to run).
+    view = f"responses_read_{abs(hash((str(path), numbered, columns)))}"
+    if con.name != "duckdb":
+        return con.create_view(view, reading.apply(table), overwrite=True)
+    con.create_view(f"{view}_raw", table, overwrite=True)
+    con.raw_sql(f'CREATE OR REPLACE VIEW "{view}" AS SELECT {reading.select_sql(list(table.columns))} FROM "{view}_raw"')
+    return con.table(view)

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-REJECT = "\x00"
-"""First character of a translated cell that is a problem; the rest is the reason."""
+REJECT = "\x1f"
+"""First character of a translated cell that is a problem (ASCII unit separator, never in survey text); the rest is the reason."""
 
 VIA_LABELS, VIA_CODES, VIA_TEXT, VIA_MISSING = "value labels", "codes", "option texts", "missing codes"
 """How a cell was translated, as ``check-data`` names it."""

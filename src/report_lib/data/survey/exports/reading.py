@@ -87,6 +87,28 @@ class Reading:
                 needed += self.groups.get(question, ()) if "__" in column else ()
         return tuple(dict.fromkeys(needed))
 
+    def select_sql(self, present: list[str]) -> str:
+        """The DuckDB SELECT list of :meth:`apply` for a table with columns ``present`` (built as text: Ibis would
+        take seconds to compile a hundred CASE expressions, DuckDB parses them in milliseconds)."""
+        present_set = set(present)
+        columns: dict[str, str] = {ROW: _q(ROW)} if ROW in present_set else {}
+        for target, source in self.plan.direct.items():
+            if source not in present_set:
+                continue
+            cell = _q(source)
+            if target in self.maps:
+                value = _translate_sql(cell, self.maps[target])
+                group = self.groups.get(target.partition("__")[0], ())
+                if "__" in target and group and all(c in present_set for c in group):
+                    answered = " OR ".join(f"{_q(c)} IS NOT NULL" for c in group)
+                    value = f"CASE WHEN {cell} IS NULL THEN (CASE WHEN {answered} THEN '0' END) ELSE {value} END"
+                cell = value
+            columns[target] = cell
+        for joined in self.joined.values():
+            if joined.source in present_set:
+                columns.update(_split_sql(_q(joined.source), joined))
+        return ", ".join(f"{value} AS {_q(name)}" for name, value in columns.items())
+
     def apply(self, table: ir.Table) -> ir.Table:
         """The format's columns computed from the file's ``table`` (those whose source columns it holds)."""
         if not self.plan:
@@ -108,6 +130,56 @@ class Reading:
             if joined.source in present:
                 columns.update(_split(table[joined.source], joined))
         return table.select(**columns)
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _lit(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _translate_sql(cell: str, mapping: CellMap) -> str:
+    if mapping.otherwise:
+        before, _, after = mapping.otherwise.partition("{value}")
+        otherwise = f"{_lit(before + chr(39))} || {cell} || {_lit(chr(39) + after)}"
+    else:
+        otherwise = cell
+    whens = " ".join(f"WHEN {_lit(k)} THEN {'NULL' if v is None else _lit(v)}" for k, v in mapping.known.items()
+                     if k != v or mapping.otherwise)
+    result = f"CASE {cell} {whens} ELSE {otherwise} END" if whens else otherwise
+    for low, high in mapping.missing:
+        result = f"CASE WHEN TRY_CAST({cell} AS DOUBLE) BETWEEN {low!r} AND {high!r} THEN NULL ELSE {result} END"
+    return result
+
+
+def _split_sql(cell: str, joined: Joined) -> dict[str, str]:
+    pieces = f"string_split({cell}, {_lit(joined.separator)})"
+    every = ", ".join(_lit(k) for keys in joined.keys.values() for k in keys)
+    unmatched = f"list_filter({pieces}, lambda p: NOT list_contains([{every}], p))"
+    empty = "'0'" if joined.empty_is_none else "NULL"
+    markers = ", ".join(_lit(m) for m in joined.markers)
+    columns = {}
+    for i, (option, keys) in enumerate(joined.keys.items()):
+        chosen = " OR ".join(f"list_contains({pieces}, {_lit(k)})" for k in keys) or "false"
+        value = f"CASE WHEN {chosen} THEN '1' ELSE '0' END"
+        if i == 0:
+            reason = (f"' in column {joined.source!r} matches no option of {joined.question_id!r} (cells are options "
+                      f"joined by {joined.separator!r}; options: {', '.join(joined.keys)})")
+            value = (f"CASE WHEN len({unmatched}) > 0 THEN {_lit(REJECT + chr(39))} || "
+                     f"array_to_string({unmatched}, {_lit(joined.separator)}) || {_lit(reason)} ELSE {value} END")
+            for text in joined.broken:
+                reason = (f"{REJECT}option label {text!r} of {joined.question_id!r} contains the separator "
+                          f"{joined.separator!r} of column {joined.source!r}, so the cell cannot be split; export with "
+                          "another separator, or one column per option, or give the options codes in options.csv")
+                value = f"CASE WHEN contains({cell}, {_lit(text)}) THEN {_lit(reason)} ELSE {value} END"
+        if joined.none_marker is not None:
+            value = f"CASE WHEN {cell} = {_lit(joined.none_marker)} THEN '0' ELSE {value} END"
+        if markers:
+            value = f"CASE WHEN {cell} IN ({markers}) THEN NULL ELSE {value} END"
+        columns[f"{joined.question_id}__{option}"] = f"CASE WHEN {cell} IS NULL THEN {empty} ELSE {value} END"
+    return columns
 
 
 def _any_filled(table: ir.Table, sources: tuple[str, ...]) -> ir.BooleanValue:
