@@ -63,12 +63,13 @@ def declared_source(meta: dict, meta_path: Path) -> str | None:
     return value
 
 
-def _first_rows(path: Path, kind: str, frame: pd.DataFrame | None) -> list[list[str]]:
+def _first_rows(path: Path, kind: str, frame: pd.DataFrame | None) -> list[list[str]] | None:
+    """The header and the next two rows; None when a CSV is not UTF-8 (opening it reports the line)."""
     if kind == "csv":
-        from report_lib.data.survey.responses import check_utf8
-
-        check_utf8(path)
-        return qualtrics.first_records(path)
+        try:
+            return qualtrics.first_records(path)
+        except UnicodeDecodeError:
+            return None
     if frame is not None:
         return [list(frame.columns), *frame.head(2).astype(str).values.tolist()]
     return []
@@ -100,6 +101,8 @@ def read_raw(path: Path, declared: str | None = None) -> RawFile:
     if kind == "parquet":
         return RawFile(path, kind, declared or "canonical", how)
     records = _first_rows(path, kind, frame)
+    if records is None:
+        return RawFile(path, kind, declared or "canonical", how, frame)
     if declared == "qualtrics" or (declared is None and qualtrics.detect(records)):
         texts = qualtrics.question_texts(path, records, declared == "qualtrics")
         how = how if declared else "detected from its header rows"
