@@ -62,3 +62,20 @@ def test_joined_cells_in_a_qualtrics_file(tmp_path):
         "Many,q_multi,,|\nRouted,q_routed,,\nScale,q_scale,,\n", encoding="utf-8")
     pd.testing.assert_frame_equal(_figures(data), expected)
     assert load_wave(data).reading.raw.shape == "qualtrics"
+
+
+def test_ibis_projection_equals_the_duckdb_view(tmp_path):
+    """Engines other than DuckDB read through the Ibis projection: it must give the cells the DuckDB view gives."""
+    from report_lib.data.survey.engines import connect
+    from report_lib.data.survey.exports.reading import Reading
+    from report_lib.data.survey.responses import open_responses
+
+    data = tiny_wave(tmp_path / "mapped", responses=MAPPED)
+    (data / "survey" / "columns.csv").write_text(COLUMNS, encoding="utf-8")
+    reading = load_wave(data).reading
+    con = connect("duckdb")
+    raw = open_responses(reading.raw.path, con, reading=Reading(reading.raw, None, {}, {}, {}, ()))
+    by_ibis = reading.apply(raw).execute()
+    by_sql = open_responses(reading.raw.path, con, reading=reading).execute()
+    pd.testing.assert_frame_equal(by_ibis[sorted(by_ibis.columns)], by_sql[sorted(by_sql.columns)])
+    assert by_sql.loc[4, "q_multi__x"] == "0" and pd.isna(by_sql.loc[3, "q_multi__x"])

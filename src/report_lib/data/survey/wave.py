@@ -85,8 +85,10 @@ def plan_wave_reading(data_dir: Path, path: Path, questionnaire: Questionnaire, 
     """
     meta_path = data_dir / "survey" / "responses.meta.yaml"
     raw = read_raw(path, declared_source(wave_metadata(data_dir), meta_path))
-    columns = list(open_responses(path, con, reading=Reading(raw, None, {}, {}, {}, ())).columns)
-    return plan_reading(raw, columns, questionnaire, respondent_segments(data_dir), data_dir / "survey")
+    def header() -> list[str]:
+        return list(open_responses(path, con, reading=Reading(raw, None, {}, {}, {}, ())).columns)
+
+    return plan_reading(raw, header, questionnaire, respondent_segments(data_dir), data_dir / "survey")
 
 
 def wave_problems(data_dir: Path) -> list[DataProblem]:

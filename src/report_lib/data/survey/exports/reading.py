@@ -9,6 +9,7 @@ A file in the canonical format, without ``columns.csv``, is returned as it is.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +18,7 @@ import ibis.expr.types as ir
 import pandas as pd
 
 from report_lib.data.survey.exports import qualtrics, wenjuanxing
-from report_lib.data.survey.exports.codes import (REJECT, VIA_MISSING, VIA_TEXT, CellMap, cell_map, multi_cell_map,
-                                                  option_keys)
+from report_lib.data.survey.exports.codes import REJECT, CellMap, cell_map, multi_cell_map, option_keys
 from report_lib.data.survey.exports.column_map import ColumnPlan, plan_columns, read_column_map
 from report_lib.data.survey.exports.shape import RawFile
 from report_lib.data.survey.questionnaire import Questionnaire
@@ -110,7 +110,7 @@ class Reading:
         return ", ".join(f"{value} AS {_q(name)}" for name, value in columns.items())
 
     def apply(self, table: ir.Table) -> ir.Table:
-        """The format's columns computed from the file's ``table`` (those whose source columns it holds)."""
+        """The format's columns computed from the file's ``table`` as Ibis expressions (engines other than DuckDB)."""
         if not self.plan:
             return table
         present = set(table.columns)
@@ -234,8 +234,8 @@ def _split(cell: ir.StringValue, joined: Joined) -> dict[str, ir.Value]:
     return columns
 
 
-def plan_reading(raw: RawFile, columns: list[str], questionnaire: Questionnaire, segments: pd.DataFrame,
-                 survey_dir: Path) -> Reading:
+def plan_reading(raw: RawFile, columns: list[str] | Callable[[], list[str]], questionnaire: Questionnaire,
+                 segments: pd.DataFrame, survey_dir: Path) -> Reading:
     """Decide how ``raw`` (whose header is ``columns``) is read into the format.
 
     Parameters
@@ -243,7 +243,8 @@ def plan_reading(raw: RawFile, columns: list[str], questionnaire: Questionnaire,
     raw
         The file as stored (:func:`report_lib.data.survey.exports.shape.read_raw`).
     columns
-        Its column names (header cleaned).
+        Its column names (header cleaned), or a function that returns them (called only when the
+        file is translated, so a canonical file is not opened for its header).
     questionnaire
         The wave's questionnaire (``options.csv`` may carry a ``code`` column).
     segments
@@ -259,7 +260,7 @@ def plan_reading(raw: RawFile, columns: list[str], questionnaire: Questionnaire,
     rows = read_column_map(survey_dir, questionnaire)
     if raw.shape == "canonical" and not rows and raw.kind != "xlsx":
         return Reading(raw, None, {}, {}, {}, ())
-    plan = plan_columns(raw.path, columns, rows, questionnaire)
+    plan = plan_columns(raw.path, columns() if callable(columns) else columns, rows, questionnaire)
     options = questionnaire.option_table
     markers = MARKERS.get(raw.shape, ())
     maps: dict[str, CellMap] = {}
@@ -317,5 +318,3 @@ def _warnings(raw: RawFile, plan: ColumnPlan, questionnaire: Questionnaire) -> l
                                     f"questions.csv {qid!r} ({wordings[0]!r})")
     return warnings
 
-
-__all__ = ["Reading", "plan_reading", "VIA_MISSING", "VIA_TEXT"]
