@@ -7,6 +7,7 @@ runs through the command line (``check-data``, ``aggregate``) as ``python -m rep
 from __future__ import annotations
 
 import csv
+import os
 import importlib.util
 import shutil
 from pathlib import Path
@@ -213,3 +214,17 @@ def test_real_process_exit_code(shapes, tmp_path):
     result = run_cli("check-data", str(folder))
     assert result.returncode == 1
     assert result.stderr.startswith(f"{folder / 'survey' / 'responses.sav'}:5: column 'deploy_mode': '7'")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("java") is None and not os.environ.get("CI"),
+                    reason="no Java runtime (apt-get install default-jre-headless)")
+@pytest.mark.parametrize("shape", ["spss", "qualtrics-recode", "wenjuanxing"])
+def test_spark_reads_each_export_as_duckdb_does(shape, shapes):
+    """On Spark the exports are read through the Ibis projection; the figures equal DuckDB's (a .sav's NaN is empty)."""
+    from report_lib.analysis.survey_shares import wave_figures
+    from report_lib.data.survey.wave import load_wave
+
+    duck = wave_figures(load_wave(shapes[shape], engine="duckdb"))
+    spark = wave_figures(load_wave(shapes[shape], engine="spark"))
+    pd.testing.assert_frame_equal(spark, duck)

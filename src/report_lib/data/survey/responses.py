@@ -151,8 +151,9 @@ def open_responses(path: Path, con: ibis.BaseBackend, numbered: bool = False,
         else:
             con.raw_sql(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM {reader}' + (f" OFFSET {skip}" if skip else ""))
         table = con.table(name)
-    elif frame is not None:
-        table = con.create_table(f"responses_{abs(hash(path))}", frame.iloc[skip:], overwrite=True)
+    elif frame is not None:  # NaN would reach Spark as a number ("NaN"), not as an empty cell
+        records = frame.iloc[skip:].astype(object)
+        table = con.create_table(f"responses_{abs(hash(path))}", records.where(records.notna(), None), overwrite=True)
     elif kind == "csv" and skip:
         import pandas as pd
 
