@@ -16,7 +16,7 @@ SYNTHETIC_WAVE := examples/synthetic-wave-weighted/survey/responses.csv
 ## axe-core (accessibility rules the browser test injects into each page), from npm into the git-ignored .tools/.
 AXE := .tools/node_modules/axe-core/axe.min.js
 
-.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants synthetic-wave survey-exports
+.PHONY: book pdf test test-deps check-data system-deps refresh-nbval clean venv variants synthetic-wave
 
 venv: $(VENV)/.installed
 
@@ -100,5 +100,6 @@ $(SYNTHETIC_WAVE): examples/synthetic_wave.py $(shell find data -type f) | $(VEN
 
 ## The synthetic wave in every export shape the reader takes (SPSS .sav, Qualtrics, 问卷星, Excel, canonical), one data
 ## folder each in examples/survey-exports/<shape>/; try `make check-data DATA=examples/survey-exports/spss`.
+.PHONY: survey-exports
 survey-exports: venv
 	$(PY) examples/survey_exports.py
