@@ -92,3 +92,9 @@ clean:
 synthetic-wave: venv $(SYNTHETIC_WAVE)
 $(SYNTHETIC_WAVE): examples/synthetic_wave.py $(shell find data -type f) | $(VENV)/.installed
 	$(PY) examples/synthetic_wave.py
+
+## The synthetic wave in every export shape the reader takes (SPSS .sav, Qualtrics, 问卷星, Excel, canonical), one data
+## folder each in examples/survey-exports/<shape>/; try `make check-data DATA=examples/survey-exports/spss`.
+.PHONY: survey-exports
+survey-exports: venv
+	$(PY) examples/survey_exports.py

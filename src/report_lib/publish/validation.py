@@ -11,6 +11,7 @@ from pathlib import Path
 
 from report_lib.data.dataset import check_data
 from report_lib.data.survey.edition import edition_warnings
+from report_lib.data.survey.exports.summary import wave_reading_lines
 
 
 def validate_or_report(data_dir: Path) -> bool:
@@ -26,4 +27,7 @@ def validate_or_report(data_dir: Path) -> bool:
         print(problem, file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) in {data_dir}; nothing was built.", file=sys.stderr)
+    else:
+        for line in wave_reading_lines(data_dir):  # which shape the survey responses were read as (issue 23)
+            print(line)
     return not problems

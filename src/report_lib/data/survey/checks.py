@@ -18,6 +18,7 @@ import ibis
 import ibis.expr.types as ir
 
 from report_lib.data.errors import DataProblem
+from report_lib.data.survey.exports.codes import REJECT
 from report_lib.data.survey.questionnaire import Question, Questionnaire
 from report_lib.data.survey.responses import ROW
 
@@ -123,7 +124,15 @@ def cell_checks(columns: list[str], questionnaire: Questionnaire, segments: tupl
     return checks
 
 
-def _first_rows(path: Path, table: ir.Table, failing: list[tuple[CellCheck, int]]) -> list[DataProblem]:
+def _reason(check: CellCheck, value: object) -> str:
+    """The reason of a bad cell: a translated cell that says why it is bad (:data:`REJECT`) says it itself."""
+    if isinstance(value, str) and value.startswith(REJECT):
+        return value[len(REJECT):]
+    return check.reason.format(value=None if value is None or value != value else value)
+
+
+def _first_rows(path: Path, table: ir.Table, failing: list[tuple[CellCheck, int]],
+                shown: Callable[[str], str] = str) -> list[DataProblem]:
     if not failing:
         return []
     metrics = {}
@@ -135,24 +144,27 @@ def _first_rows(path: Path, table: ir.Table, failing: list[tuple[CellCheck, int]
     problems = []
     for i, (check, count) in enumerate(failing):
         value = result[f"v{i}"]
-        reason = check.reason.format(value=None if value is None or value != value else value)
+        reason = _reason(check, value)
         more = f" (and {count - 1} more row{'s' if count > 2 else ''})" if count > 1 else ""
-        problems.append(DataProblem(path, int(result[f"r{i}"]), check.column, reason + more))
+        problems.append(DataProblem(path, int(result[f"r{i}"]), shown(check.column), reason + more))
     return problems
 
 
-def duplicate_problems(path: Path, table: ir.Table, limit: int = 20) -> list[DataProblem]:
+def duplicate_problems(path: Path, table: ir.Table, limit: int = 20, shown: Callable[[str], str] = str) -> list[DataProblem]:
     """Rows (of a numbered table) whose respondent_id already appeared on an earlier row."""
     rank = ibis.row_number().over(group_by=table[ID], order_by=table[ROW])
     repeated = (table.filter(table[ID].notnull()).mutate(rank=rank).filter(lambda t: t.rank > 0)
                 .order_by(ROW).limit(limit).select(ROW, ID).execute())
-    return [DataProblem(path, int(row), ID, f"duplicate respondent_id {rid!r}")
+    return [DataProblem(path, int(row), shown(ID), f"duplicate respondent_id {rid!r}")
             for row, rid in zip(repeated[ROW], repeated[ID])]
 
 
 def response_problems(path: Path, open_table: Opener, questionnaire: Questionnaire,
-                      segments: tuple[str, ...]) -> list[DataProblem]:
-    """Every problem of a responses file: header first, then cells (one scan), then first bad rows."""
+                      segments: tuple[str, ...], shown: Callable[[str], str] = str) -> list[DataProblem]:
+    """Every problem of a responses file: header first, then cells (one scan), then first bad rows.
+
+    ``shown`` names a column of the format as the file names it (a column map, :mod:`.exports`).
+    """
     table = open_table(None)
     problems = header_problems(path, list(table.columns), questionnaire)
     if problems:
@@ -168,4 +180,5 @@ def response_problems(path: Path, open_table: Opener, questionnaire: Questionnai
         return []
     reads = {ID, *(c for check, _ in failing for c in (*check.reads, check.column))}
     numbered = open_table(tuple(c for c in table.columns if c in reads))
-    return _first_rows(path, numbered, failing) + (duplicate_problems(path, numbered) if duplicated else [])
+    return (_first_rows(path, numbered, failing, shown)
+            + (duplicate_problems(path, numbered, shown=shown) if duplicated else []))

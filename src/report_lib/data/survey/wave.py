@@ -20,8 +20,10 @@ from report_lib.data.errors import DataError, DataProblem
 from report_lib.data.survey.checks import WEIGHT, response_problems
 from report_lib.data.survey.crosswalk import Crosswalk, load_crosswalk
 from report_lib.data.survey.engines import connect
+from report_lib.data.survey.exports.reading import Reading, plan_reading
+from report_lib.data.survey.exports.shape import declared_source, read_raw
 from report_lib.data.survey.questionnaire import Questionnaire, load_questionnaire
-from report_lib.data.survey.responses import open_responses, ragged_record, responses_path
+from report_lib.data.survey.responses import FORMATS, open_responses, ragged_record, responses_path
 
 RESPONDENT_KINDS = ("bank_type", "market")
 """Kinds of reference/segments.csv a respondent's ``segment`` may have."""
@@ -40,6 +42,8 @@ class Wave:
     bank_types: tuple[str, ...]
     crosswalk: Crosswalk | None = None
     """How its questionnaire maps onto the 2023 one (:mod:`report_lib.data.survey.crosswalk`)."""
+    reading: Reading | None = None
+    """How the responses file was read into the format (its shape, column map, cell maps)."""
 
     @property
     def synthetic(self) -> bool:
@@ -59,7 +63,7 @@ def has_wave(data_dir: Path) -> bool:
     page executed from a folder without a wave is executed again, not reused from the cache,
     when the same folder with a wave is built.
     """
-    names = [f"survey/responses.{ext}" for ext in ("csv", "parquet", "sav")]
+    names = [f"survey/responses.{ext}" for ext in FORMATS]
     for name in names:
         run_record.record_read(name)
     return any((data_dir / name).is_file() for name in names)
@@ -81,11 +85,30 @@ def wave_metadata(data_dir: Path) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+def respondent_segments(data_dir: Path):
+    """The rows of ``reference/segments.csv`` a respondent's ``segment`` may be, in order (labels, optional ``code``)."""
+    segments = read_csv_records(data_dir / "reference" / "segments.csv")
+    return segments[segments["kind"].isin(RESPONDENT_KINDS)].sort_values("order", key=lambda s: s.astype(int))
+
+
 def bank_types(data_dir: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(segments a respondent may have, the bank types among them in their order)."""
-    segments = read_csv_records(data_dir / "reference" / "segments.csv")
-    segments = segments[segments["kind"].isin(RESPONDENT_KINDS)].sort_values("order", key=lambda s: s.astype(int))
+    segments = respondent_segments(data_dir)
     return tuple(segments["segment"]), tuple(segments.loc[segments["kind"] == "bank_type", "segment"])
+
+
+def plan_wave_reading(data_dir: Path, path: Path, questionnaire: Questionnaire, con: ibis.BaseBackend) -> Reading:
+    """Tell the shape of the responses file ``path`` and plan how it is read into the format.
+
+    ``source:`` of ``survey/responses.meta.yaml`` decides the shape when the file cannot tell
+    (:mod:`report_lib.data.survey.exports.shape`).
+    """
+    meta_path = data_dir / "survey" / "responses.meta.yaml"
+    raw = read_raw(path, declared_source(wave_metadata(data_dir), meta_path))
+    def header() -> list[str]:
+        return list(open_responses(path, con, reading=Reading(raw, None, {}, {}, {}, ())).columns)
+
+    return plan_reading(raw, header, questionnaire, respondent_segments(data_dir), data_dir / "survey")
 
 
 def wave_problems(data_dir: Path) -> list[DataProblem]:
@@ -125,14 +148,17 @@ def load_wave(data_dir: Path, engine: str = "duckdb", con: ibis.BaseBackend | No
     allowed, types = bank_types(data_dir)
     duck = connect("duckdb")
     try:
-        problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns),
-                                     questionnaire, allowed)
+        reading = plan_wave_reading(data_dir, path, questionnaire, duck)
+        problems = response_problems(path, lambda columns: open_responses(path, duck, columns is not None, columns,
+                                                                          reading),
+                                     questionnaire, allowed, reading.shown)
     except duckdb.Error as error:  # a file DuckDB cannot parse at all (ragged CSV, not Parquet, ...)
         ragged = ragged_record(path) if path.suffix == ".csv" else None
         reason = " ".join(str(error).split())[:300]
         raise DataError([ragged or DataProblem(path, None, None, f"cannot be read as a table: {reason}")]) from None
     if problems or crosswalk_problems:
         raise DataError(crosswalk_problems + problems)
-    responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine))
+    responses = open_responses(path, duck if engine == "duckdb" and con is None else con or connect(engine),
+                               reading=reading)
     return Wave(data_dir, path, questionnaire, responses, WEIGHT in responses.columns, wave_metadata(data_dir), types,
-                crosswalk)
+                crosswalk, reading)
