@@ -81,7 +81,8 @@ class Page:
             chart, table, name=self.download_name(key),
             footer=chart_footer(plotted, label, method, reference, marked),
             alt_text=label(alt).format(**fields),
-            download_label=label("footer.download"),
+            download_label=label("footer.download"), key=key,
+            links={kind: label(f"footer.chart_{kind}") for kind in ("png", "svg", "link")},
         )
 
     def download_name(self, key: str) -> str:
