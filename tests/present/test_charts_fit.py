@@ -70,17 +70,19 @@ def test_title_wraps_per_column_width():
     assert fit.title_text("Short title", theme.TITLE_PX) == "Short title"
     long = "All bank types want the same four things; regional banks lead on linking online and offline channels"
     signal = fit.title_text(long, theme.TITLE_PX)["signal"]
-    assert signal.count("containerSize()") >= len(theme.TITLE_COLUMNS) - 1
+    assert signal.count("containerSize()") >= 2
     narrowest = max(8, int(theme.TITLE_COLUMNS[0] / (theme.TITLE_PX * theme.UNIT_EM)))
     assert json.dumps(fit.wrap_lines(long, narrowest)) in signal
+    assert "containerSize" not in fit.title_text(long, theme.TITLE_PX, fit.COLUMN)["signal"]
 
 
 def test_wrap_titles_rewrites_title_and_subtitle_of_the_vega_spec():
     """Both the title and subtitle of a compiled chart become signals when they are long."""
     long = "A subtitle that says what is plotted, in which unit, and of whom, at some length"
-    vega = {"title": {"text": long, "subtitle": long}}
+    vega = {"title": {"text": long, "subtitle": long}, "signals": [{"name": fit.COLUMN, "update": "1"}]}
     wrapped = fit.wrap_titles(vega)["title"]
     assert "signal" in wrapped["text"] and "signal" in wrapped["subtitle"]
+    assert wrapped["text"]["signal"].startswith(f"{fit.COLUMN} < "), "the chart's column parameter is read"
 
 
 def test_every_bar_chart_fits_its_column(dataset, label):

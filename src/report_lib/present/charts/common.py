@@ -17,8 +17,9 @@ from report_lib.present.charts.fit import IS_NARROW, WRAPS, fit_column, fit_pane
 PANEL_HEADER = {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelFontWeight": 600,
                 "labelOrient": "top", "labelFontSize": 12,
                 "labelExpr": f"{IS_NARROW} && isValid({WRAPS}[datum.label]) ? {WRAPS}[datum.label] : datum.label"}
-"""A panel's header: its item, wrapped on a narrow column (lines of :data:`HEADER_UNITS`)."""
-HEADER_UNITS = 34
+"""A panel's header: its item, wrapped on a narrow column (lines of :data:`HEADER_UNITS`, which fit beside the
+narrow column's longest axis label)."""
+HEADER_UNITS = 26
 
 
 def title(text: str, subtitle: str = "") -> alt.Title:

@@ -179,21 +179,24 @@ def fixed_width(spec: dict) -> dict:
     return fixed
 
 
-def title_text(text: str, font_px: float) -> str | dict:
+def title_text(text: str, font_px: float, width: str | None = None) -> str | dict:
     """The title ``text`` wrapped to the width of the chart's column, for a font of ``font_px``: a Vega signal.
 
-    Wrapped for each of :data:`report_lib.present.theme.TITLE_COLUMNS` (px) and chosen by the
-    container's width when the chart is drawn (a title knows no parameter of the chart, so it
-    reads the container itself); a text that fits the narrowest column on one line is returned as is.
+    Wrapped for each of :data:`report_lib.present.theme.TITLE_COLUMNS` (px) and chosen when the
+    chart is drawn by ``width``, a Vega expression of the column's width (by default the
+    container's, read by the title itself); a text that fits the narrowest column on one line is
+    returned as is.
     """
-    units = [max(8, int(width / (font_px * theme.UNIT_EM))) for width in theme.TITLE_COLUMNS]
+    units = [max(8, int(width_px / (font_px * theme.UNIT_EM))) for width_px in theme.TITLE_COLUMNS]
     variants = [wrap_lines(text, u) for u in units]
     if len(variants[0]) == 1:
         return text
+    column = width or CONTAINER.format(fallback=theme.STATIC_COLUMN)
     choice = json.dumps(variants[-1], ensure_ascii=False)
-    for width, lines in zip(reversed(theme.TITLE_COLUMNS[1:]), reversed(variants[:-1])):
-        choice = f"{CONTAINER.format(fallback=theme.STATIC_COLUMN)} < {width} ? " \
-                 f"{json.dumps(lines, ensure_ascii=False)} : ({choice})"
+    for width_px, lines, wider in zip(reversed(theme.TITLE_COLUMNS[1:]), reversed(variants[:-1]),
+                                      reversed(variants[1:])):
+        if lines != wider:  # a column that wraps as the next wider one needs no choice of its own
+            choice = f"{column} < {width_px} ? {json.dumps(lines, ensure_ascii=False)} : ({choice})"
     return {"signal": choice}
 
 
@@ -201,11 +204,13 @@ def wrap_titles(vega: dict) -> dict:
     """Make the title and subtitle of a compiled (Vega) chart wrap to its column (:func:`title_text`), in place.
 
     Done on the Vega spec because Vega-Lite takes a subtitle as text only, where Vega takes a signal;
-    the static editions draw the Vega-Lite spec, with its titles on one line as designed.
+    the static editions draw the Vega-Lite spec, with its titles on one line as designed. A chart
+    with the :data:`COLUMN` parameter chooses by it.
     """
     title = vega.get("title")
+    width = COLUMN if any(s.get("name") == COLUMN for s in vega.get("signals", [])) else None
     if isinstance(title, dict):
         for key, font_px in (("text", theme.TITLE_PX), ("subtitle", theme.SUBTITLE_PX)):
             if isinstance(title.get(key), str):
-                title[key] = title_text(title[key], font_px)
+                title[key] = title_text(title[key], font_px, width)
     return vega

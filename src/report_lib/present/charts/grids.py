@@ -29,9 +29,11 @@ UPRIGHT = alt.ExprRef(f"{IS_NARROW} ? -90 : -40")
 """Angle of the slanted top labels of a grid: upright on a narrow column, where a slant would run past the chart."""
 
 
-def cell_text(chart: alt.Chart, wide: str, narrow: str) -> alt.Chart:
-    """Draw the text of field ``wide`` on a wide column and of field ``narrow`` on a narrow one (as ``shown``)."""
-    return chart.transform_calculate(shown=f"{IS_NARROW} ? datum['{narrow}'] : datum['{wide}']")
+def cell_text(chart: alt.Chart, wide: str, narrow: str, rows: int) -> alt.Chart:
+    """Text marks of names in grid cells: field ``wide`` on a wide column, ``narrow`` on a narrow one (as ``shown``),
+    from the top of their cell down (a grid of ``rows`` rows), so that a long list stays inside its cell."""
+    return chart.transform_calculate(shown=f"{IS_NARROW} ? datum['{narrow}'] : datum['{wide}']").mark_text(
+        lineBreak="\n", align="center", baseline="top", dy=alt.ExprRef(f"6 - height / {rows} / 2"), **CELL_FONT)
 
 
 def narrow_cell(names) -> str:
@@ -65,8 +67,7 @@ def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerC
                         scale=alt.Scale(domain=[0, 4], range=[theme.CELL_EMPTY, theme.CELL_FULL])),
         tooltip=[stage, channel, tools])
     drawn = cells.assign(**{tools: cells[tools].map("\n".join), "narrow": narrow})
-    text = cell_text(alt.Chart(drawn), tools, "narrow").mark_text(lineBreak="\n", align="center", **CELL_FONT).encode(
-        x=x, y=y, text=alt.Text("shown:N"))
+    text = cell_text(alt.Chart(drawn), tools, "narrow", len(channels)).encode(x=x, y=y, text=alt.Text("shown:N"))
     chart = fit_column(grid + text, theme.WIDTH, wraps, height=330)
     return chart, cells.assign(**{tools: cells[tools].map("; ".join)})
 
@@ -96,8 +97,8 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
         x=x, y=y, color=alt.Color(f"{tier}:O", scale=alt.Scale(domain=[1, 2, 3], range=theme.TIER_RANGE),
                                   legend=alt.Legend(title=tier)), tooltip=[maturity, effect, tier])
     tools = label("column.tools")
-    text = cell_text(alt.Chart(stacked.rename(columns={"tool": tools})), tools, "narrow").mark_text(
-        lineBreak="\n", **CELL_FONT).encode(x=x, y=y, text="shown:N")
+    text = cell_text(alt.Chart(stacked.rename(columns={"tool": tools})), tools, "narrow", len(GRADES)).encode(
+        x=x, y=y, text="shown:N")
     chart = fit_column(grid + text, theme.WIDTH - 40, height=360)
     table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
         columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
