@@ -102,3 +102,8 @@ def test_a_narrow_label_keeps_at_most_its_lines():
     assert " ".join(lines) == "Strategically important in the next five years for most banks"
     (chinese,) = fit.wrapped(["未来五年具有战略重要性的工具"], 8, most=2).values()
     assert chinese == ["未来五年", "具有战略重要性的工具"]
+
+
+def test_closing_punctuation_never_starts_a_line():
+    """A Chinese comma stays at the end of its line, even a character past the line's length."""
+    assert fit.wrap_lines("流量升级：提升流量获取能力，增强获客", 26) == ["流量升级：提升流量获取能力，", "增强获客"]

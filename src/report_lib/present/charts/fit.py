@@ -39,6 +39,8 @@ WRAPS = "wraps"
 STATIC_WIDTH = "report_static_width"
 """Key, in the spec's ``usermeta``, of the width a container-sized chart is drawn with in the static editions."""
 CONTAINER = "(isFinite(containerSize()[0]) && containerSize()[0] > 0 ? containerSize()[0] : {fallback})"
+NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)")
+"""Punctuation that never starts a line."""
 IS_NARROW = f"{COLUMN} < {theme.NARROW}"
 """Vega expression: the chart's column is narrow (a phone)."""
 
@@ -72,7 +74,8 @@ def _tokens(text: str) -> list[tuple[str, bool]]:
 
 def wrap_lines(text: str, units: int) -> list[str]:
     """Wrap ``text`` into lines of at most ``units`` (see :func:`display_units`), breaking at spaces or between
-    wide characters; a word longer than a line stays whole on its own line.
+    wide characters; a word longer than a line stays whole on its own line, and closing punctuation stays at the
+    end of its line (:data:`NO_LINE_START`, as Chinese typesetting wants), a little past ``units`` if need be.
 
     Examples
     --------
@@ -85,7 +88,7 @@ def wrap_lines(text: str, units: int) -> list[str]:
     line = ""
     for word, spaced in _tokens(text):
         joined = f"{line} {word}" if line and spaced else line + word
-        if line and display_units(joined) > units:
+        if line and display_units(joined) > units and word[0] not in NO_LINE_START:
             lines.append(line)
             line = word
         else:
