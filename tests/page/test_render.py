@@ -152,7 +152,7 @@ def test_link_texts_come_from_the_page(chart_in):
 
 
 def test_images_are_drawn_once_per_spec(chart_in, monkeypatch):
-    """A chart drawn again (a page executed again, the PDF after the site) takes its images from the cache."""
+    """A chart drawn again (a page executed again) takes its images from the cache."""
     _, data, chart = chart_in
     render.render_chart(chart, data, name="first", footer="f", alt_text="a")
 

@@ -132,7 +132,7 @@ def write_chart_data(data: pd.DataFrame, name: str) -> str:
 
 
 def image_cache_dir(root: Path | None = None) -> Path:
-    """The folder of drawn chart images, by spec hash (``_build/.chart-images``), shared by the site and the PDF."""
+    """The folder of drawn chart images, by spec hash: ``_build/.chart-images`` of the book being built (an edition's)."""
     return (root or paths.book_root()) / "_build" / IMAGE_CACHE
 
 
@@ -154,7 +154,7 @@ def static_images(spec: dict, png: bool = True) -> tuple[str, bytes | None]:
     The PNG is rasterised from the SVG (vl-convert's ``svg_to_png``: the same pixels as
     ``vegalite_to_png``, without compiling and laying out the chart twice). The cache
     (:func:`image_cache_dir`) is keyed on the fixed spec, vl-convert's version and the scale, so
-    a page executed again, or the PDF after the site, draws only the charts that changed. The CJK
+    a page executed again (its data or code changed) draws only the charts that changed. The CJK
     font is registered before a PNG of a chart holding Chinese text is drawn (:func:`prepare_static_renderer`).
     """
     fixed = fixed_width(spec)
