@@ -89,6 +89,43 @@ def test_chart_check_catches_a_chart_that_does_not_draw(tmp_path):
     assert (seen.charts, seen.charts_drawn) == (1, 0)
 
 
+SLACK_PX = 1
+"""Rounding between an SVG's width and its column's (CSS px)."""
+DESKTOP_SHARE = 0.9
+"""On a desktop a chart is drawn across at least this share of its column (it uses the room, not a phone's width)."""
+
+
+@pytest.mark.parametrize("window", sorted(WINDOWS))
+def test_every_chart_fits_its_column(site_visits, window):
+    """Every chart of every page, both editions, is drawn within its column (no edge cut, no sideways scroll);
+    on a desktop it also spans the column."""
+    visits = site_visits(window)
+    outside, narrow, charts = [], [], 0
+    for name, seen in visits.items():
+        for chart in seen.chart_widths:
+            charts += 1
+            where = f"{name}#{chart['id']}: drawn {chart['drawn']:.0f} px in a column of {chart['column']:.0f}"
+            if (chart["right"] > chart["column_right"] + SLACK_PX or chart["left"] < chart["column_left"] - SLACK_PX
+                    or chart["scrolls"] or chart["drawn"] == 0):
+                outside.append(where)
+            elif window == "desktop" and chart["drawn"] < DESKTOP_SHARE * chart["canvas"]:
+                narrow.append(where)
+    assert charts >= 100 and any(name.startswith("zh/") for name in visits), "every chart of both editions is read"
+    assert outside == [], f"{len(outside)} of {charts} charts wider than their column at {WINDOWS[window]}:\n" + \
+        "\n".join(outside[:20])
+    assert narrow == [], f"{len(narrow)} of {charts} charts leave their column unused:\n" + "\n".join(narrow[:20])
+
+
+def test_fit_check_catches_a_chart_wider_than_its_column(tmp_path):
+    """Control: a fixed 900 px wide chart in a phone's window is measured wider than its column."""
+    page = tmp_path / "wide.html"
+    page.write_text('<html><body><article><figure id="chart-x"><div class="report-chart-canvas" data-rendered="true">'
+                    '<svg width="900" height="10"></svg></div></figure></article></body></html>')
+    (seen,) = visit([page.as_uri()], window="phone").values()
+    (chart,) = seen.chart_widths
+    assert chart["id"] == "chart-x" and chart["drawn"] == 900 and chart["right"] > chart["column_right"]
+
+
 BLOCKING = {"serious", "critical"}
 
 

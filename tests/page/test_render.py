@@ -1,6 +1,8 @@
 """Tests of report_lib.page.render: offline, deterministic charts with PNG and CSV."""
 
 import base64
+import struct
+from xml.etree import ElementTree
 
 import altair as alt
 import pandas as pd
@@ -21,7 +23,7 @@ def chart_in(tmp_path, monkeypatch):
 
 
 def test_site_chart_has_html_and_text_and_no_png(chart_in):
-    """On the site the display bundle is interactive HTML and a text alternative; no PNG (no font needed)."""
+    """On the site the display bundle is interactive HTML and a text alternative; no PNG in the page."""
     _, data, chart = chart_in
     bundle = render.render_chart(chart, data, name="t", footer="Source: x", alt_text="Two bars.")._repr_mimebundle_()
     assert set(bundle) == {"text/html", "text/plain"}
@@ -91,19 +93,85 @@ def test_label_line_breaks_show_as_spaces_in_data_tables():
     assert "Social customer relationship system" in html and "\\n" not in html and "\\t" not in html
 
 
-def test_font_is_registered_once_and_only_for_static_charts(chart_in, monkeypatch):
-    """The CJK font is registered on the first static chart of a process, never for the site's charts."""
+def test_font_is_registered_once_and_only_where_a_png_holds_chinese(chart_in, monkeypatch):
+    """The CJK font is registered on the first PNG that needs it: a static chart, or a site chart with Chinese text;
+    an English site chart needs none."""
     _, data, chart = chart_in
     calls = []
     monkeypatch.setattr(render, "register_cjk_fonts", lambda: calls.append(1))
     render.prepare_static_renderer.cache_clear()
-    render.render_chart(chart, data, name="site", footer="f", alt_text="a")
+    english = alt.Chart(pd.DataFrame({"year": ["2021"], "v": [1.0]})).mark_bar().encode(x="year:O", y="v:Q")
+    render.render_chart(english, data, name="site", footer="f", alt_text="a")
     assert calls == []
+    render.render_chart(chart, data, name="site-zh", footer="f", alt_text="a")  # its axis is 年份
     monkeypatch.setenv(chart_mode.MODE_VARIABLE, "static")
     for name in ("a", "b"):
         render.render_chart(chart, data, name=name, footer="f", alt_text="a")
     render.prepare_static_renderer.cache_clear()  # the next test registers the real font again
     assert calls == [1]
+
+
+def test_site_chart_offers_png_and_svg_that_open(chart_in):
+    """Beside the CSV the site's chart links its PNG and SVG, written next to it: the PNG is a PNG of the
+    chart's fixed size, the SVG is XML holding the chart's title."""
+    root, data, chart = chart_in
+    titled = chart.properties(title="Two years of bars", width=300)
+    html = render.render_chart(titled, data, name="take", footer="f", alt_text="a", key="c9_take").html
+    folder = root / "_build" / ".site-static" / "chart-data"
+    for kind in ("csv", "png", "svg"):
+        assert f'href="../_static/chart-data/take.{kind}" download' in html
+    png = (folder / "take.png").read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", png[16:24])
+    assert width >= 2 * 300 and height > 0  # twice the pixels of a plot 300 px wide (plus its axes)
+    svg = ElementTree.fromstring((folder / "take.svg").read_text(encoding="utf-8"))
+    assert svg.tag.endswith("svg") and "Two years of bars" in "".join(svg.itertext())
+
+
+def test_chart_anchor_is_its_key_and_stays_when_the_chart_changes(chart_in):
+    """The figure's id (its address) comes from the chart's key, not its spec: a changed chart keeps its link."""
+    _, data, chart = chart_in
+    first = render.render_chart(chart, data, name="c2-needs-zh", footer="f", alt_text="a", key="c2_needs").html
+    changed = render.render_chart(chart.mark_line(), data, name="c2-needs-zh", footer="f", alt_text="a",
+                                  key="c2_needs").html
+    for html in (first, changed):
+        assert '<figure class="report-chart" id="chart-c2-needs">' in html
+        assert 'class="report-chart-link" href="#chart-c2-needs"' in html
+    assert render.anchor("C2 needs/by type") == "chart-c2-needs-by-type"
+
+
+def test_link_texts_come_from_the_page(chart_in):
+    """The page's texts name the links; the link to the chart reads its text to screen readers, shows a #."""
+    _, data, chart = chart_in
+    links = {"png": "图片（PNG）", "svg": "矢量图（SVG）", "link": "本图链接"}
+    html = render.render_chart(chart, data, name="t", footer="f", alt_text="a", download_label="下载数据（CSV）",
+                               links=links).html
+    for text in ("下载数据（CSV）", *links.values()):
+        assert text in html
+    assert '<span aria-hidden="true">#</span><span class="report-visually-hidden">本图链接</span>' in html
+
+
+def test_images_are_drawn_once_per_spec(chart_in, monkeypatch):
+    """A chart drawn again (a page executed again) takes its images from the cache."""
+    _, data, chart = chart_in
+    render.render_chart(chart, data, name="first", footer="f", alt_text="a")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("drawn again")
+
+    monkeypatch.setattr(render.vlc, "vegalite_to_svg", refuse)
+    monkeypatch.setattr(render.vlc, "svg_to_png", refuse)
+    render.render_chart(chart, data, name="second", footer="f", alt_text="a")
+
+
+def test_column_width_follows_a_resized_window(chart_in):
+    """The compiled chart reads its column's width again when the window is resized."""
+    from report_lib.present.charts import fit
+
+    _, data, chart = chart_in
+    spec = fit.fit_column(chart, 300).to_dict()
+    (signal,) = [s for s in render.vega_spec(spec)["signals"] if s["name"] == fit.COLUMN]
+    assert signal["on"] == [{"events": "window:resize", "update": signal["update"]}]
 
 
 def test_an_invalid_spec_still_fails_when_the_chart_is_rendered(chart_in):

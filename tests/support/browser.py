@@ -46,6 +46,15 @@ RUN_AXE = """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, 
 POLL_MS = 50
 """How often the ready predicate is tried (an interval: animation frames do not come to tabs in the background)."""
 COUNT = "(selector) => document.querySelectorAll(selector).length"
+CHART_WIDTHS = """(selector) => [...document.querySelectorAll(selector)].map(canvas => {
+  const svg = canvas.querySelector('svg'), figure = canvas.closest('figure');
+  const column = (canvas.closest('article') || document.body).getBoundingClientRect();
+  const drawn = svg ? svg.getBoundingClientRect() : {left: 0, right: 0, width: 0};
+  return {id: figure ? figure.id : canvas.id, drawn: drawn.width, left: drawn.left, right: drawn.right,
+          column: column.width, column_left: column.left, column_right: column.right, canvas: canvas.clientWidth,
+          scrolls: canvas.scrollWidth > canvas.clientWidth + 1};
+})"""
+"""Each chart's drawn width and edges (its SVG) against its column's (the page's article), in CSS px."""
 DRAWN = f"{CHARTS}[data-rendered=\"true\"]"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                "--disable-sync", "--no-first-run", "--disable-background-timer-throttling",
@@ -68,6 +77,8 @@ class Visit:
     """Requests that would have left the machine (refused)."""
     violations: list[dict] | None = None
     """axe-core's WCAG 2.1 A/AA violations (``None`` when axe was not asked for)."""
+    chart_widths: list[dict] = field(default_factory=list)
+    """Each chart's drawn width and edges against its column's (:data:`CHART_WIDTHS`), read once the charts drew."""
 
 
 async def _visit(context, url: str, ready: str, axe: str | None, tabs: asyncio.Semaphore) -> Visit:
@@ -89,6 +100,7 @@ async def _visit(context, url: str, ready: str, axe: str | None, tabs: asyncio.S
                 pass
             visit.charts = await page.evaluate(COUNT, CHARTS)
             visit.charts_drawn = await page.evaluate(COUNT, DRAWN)
+            visit.chart_widths = await page.evaluate(CHART_WIDTHS, CHARTS)
             if axe is not None:
                 await page.evaluate("() => document.fonts.ready.then(() => true)")
                 await page.add_script_tag(content=axe)

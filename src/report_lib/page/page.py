@@ -96,7 +96,8 @@ class Page:
             chart, table, name=self.download_name(key),
             footer=" ".join(filter(None, (change.text, chart_footer(plotted, label, method, reference, marked)))),
             alt_text=label(alt).format(**fields),
-            download_label=label("footer.download"), marks=Marks.of(label),
+            download_label=label("footer.download"), marks=Marks.of(label), key=key,
+            links={kind: label(f"footer.chart_{kind}") for kind in ("png", "svg", "link")},
         )
 
     def change_note(self, figures: pd.DataFrame) -> "ChangeNote":

@@ -36,6 +36,24 @@ SEGMENT_COLOURS = {"all": "#5f6b75", "state_owned": PALETTE[0], "joint_stock": P
                    "state_owned_joint_stock": PALETTE[4], "city_commercial": PALETTE[3]}
 WIDTH = 560
 HEIGHT = 260
+NARROW = 560
+"""A chart's column narrower than this (px) is narrow (a phone): its labels wrap and are cut shorter."""
+NARROW_LABEL_LIMIT = 150
+"""Longest line (px) of an axis label on a narrow column."""
+NARROW_LABEL_UNITS = 27
+"""Length of a wrapped axis label's line on a narrow column, in Latin letters (a Chinese character counts two)."""
+NARROW_LABEL_LINES = 2
+"""Most lines of an axis label on a narrow column: two lines of :data:`NARROW_LABEL_PX` fill a bar's row (20 px)."""
+LABEL_PX = 12
+NARROW_LABEL_PX = 10
+STATIC_COLUMN = 760
+"""The column (px) a chart is laid out for where it has no container: the static editions (vl-convert)."""
+TITLE_COLUMNS = (320, 400, 520, 640, 760)
+"""Column widths (px) a title is wrapped for; a chart shows the lines wrapped for the widest one its column holds."""
+UNIT_EM = 0.5
+"""Width of a Latin letter in em, on average, to wrap a title (a Chinese character is two of them)."""
+TITLE_PX = 15
+SUBTITLE_PX = 12
 THEME_NAME = "bank_report"
 
 
@@ -46,9 +64,9 @@ def theme() -> alt.theme.ThemeConfig:
             "config": {
                 "font": FONT,
                 "view": {"continuousWidth": WIDTH, "continuousHeight": HEIGHT, "stroke": None},
-                "title": {"anchor": "start", "fontSize": 15, "fontWeight": 600, "subtitleFontSize": 12,
+                "title": {"anchor": "start", "fontSize": TITLE_PX, "fontWeight": 600, "subtitleFontSize": SUBTITLE_PX,
                           "subtitleColor": TEXT_SECONDARY, "offset": 12},
-                "axis": {"labelFontSize": 12, "titleFontSize": 12, "titleFontWeight": 500,
+                "axis": {"labelFontSize": LABEL_PX, "titleFontSize": 12, "titleFontWeight": 500,
                          "gridColor": GRID, "domainColor": AXIS, "tickColor": AXIS},
                 "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
                 "range": {"category": PALETTE},

@@ -70,7 +70,8 @@
     place(element, event);
   }
 
-  /* A chart wider than its column scrolls inside its box; keyboard users reach that scroll with Tab. */
+  /* A chart wider than its column (none should be: see below) scrolls inside its box; keyboard users reach that
+     scroll with Tab. */
   function focusableIfScrolling(element) {
     if (element.scrollWidth > element.clientWidth || element.scrollHeight > element.clientHeight) {
       element.setAttribute("tabindex", "0");
@@ -79,13 +80,57 @@
     }
   }
 
+  /* A faceted chart (panels of bars) has a fixed panel width, Vega-Lite being unable to size panels to their
+     container; a chart of one view is sized by Vega itself (width "container", autosize fit-x). The panel width
+     (signal child_width) is set to what the column leaves beside the labels, measured on the drawn chart. The labels
+     at the end of the bars move with the panel, so the chart's width changes by a fraction (slope) of the panel's:
+     each round corrects by the slope measured in the round before. */
+  var PANELS = "child_width";
+  var MIN_PANEL = 80;
+  var ROUNDS = 5;
+
+  function hasPanels(view) {
+    try { view.signal(PANELS); return true; } catch (error) { return false; }
+  }
+
+  function drawnWidth(element) {
+    var svg = element.querySelector("svg");
+    return svg ? parseFloat(svg.getAttribute("width")) : NaN;
+  }
+
+  function fitPanels(view, element, round, slope) {
+    var drawn = drawnWidth(element), column = element.clientWidth;
+    if (isNaN(drawn) || column === 0 || round >= ROUNDS) { return Promise.resolve(); }
+    var panel = view.signal(PANELS);
+    var next = Math.max(MIN_PANEL, Math.floor(panel + (column - drawn) / (slope || 1)));
+    if (next === panel || (drawn <= column && column - drawn < 2)) { return Promise.resolve(); }
+    return view.signal(PANELS, next).runAsync().then(function () {
+      var measured = (drawnWidth(element) - drawn) / (next - panel);
+      return fitPanels(view, element, round + 1, Math.min(1, Math.max(0.2, measured || 1)));
+    });
+  }
+
+  var views = [];
+  var resizing = null;
   window.addEventListener("resize", function () {
-    document.querySelectorAll(".report-chart-canvas[data-rendered]").forEach(focusableIfScrolling);
+    clearTimeout(resizing);
+    resizing = setTimeout(function () {
+      views.forEach(function (drawn) {
+        fitPanels(drawn.view, drawn.element, 0, 1).then(function () { focusableIfScrolling(drawn.element); });
+      });
+      document.querySelectorAll(".report-chart-canvas[data-rendered]").forEach(focusableIfScrolling);
+    }, 150);
   });
 
   window.reportChart = function (element, spec) {
     var view = new vega.View(vega.parse(spec), {renderer: "svg", container: element, tooltip: tooltip});
+    element.reportView = view;
     return view.runAsync()
+      .then(function () {
+        if (!hasPanels(view)) { return null; }
+        views.push({view: view, element: element});
+        return fitPanels(view, element, 0, 1);
+      })
       .then(function () { element.setAttribute("data-rendered", "true"); focusableIfScrolling(element); })
       .catch(function (error) { element.setAttribute("data-rendered", "error"); element.textContent = "Chart failed: " + error; });
   };

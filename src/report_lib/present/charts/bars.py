@@ -14,9 +14,13 @@ from report_lib.analysis.segments import MARKET
 from report_lib.present import theme
 from report_lib.present.charts import survey_marks
 from report_lib.present.charts.common import labelled_bars, order_of
+from report_lib.present.charts.fit import IS_NARROW
 from report_lib.present.labels import Labels, figure_name, n_text
 
 KINDS = ("subject", "segment", "tool", "figure")
+ROOM, NARROW_ROOM = 1.35, 2.4
+"""The value axis of :func:`figure_bars` runs to this many times the longest bar (a wide, a narrow column), so the
+bar's label (value, n and marks) fits after it."""
 ROLES = ("chosen", "market", "other")
 
 
@@ -112,7 +116,9 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
         colour = alt.Color("role:N", legend=None, scale=alt.Scale(
             domain=list(ROLES), range=[theme.HIGHLIGHT, theme.MARKET_BAR, theme.MUTED]))
     top = max(100.0, float(data[interval[1] if intervals else value].max()))
-    x = alt.X(f"{value}:Q", scale=alt.Scale(domain=[0, round(top * 1.35)]),
+    # room after the longest bar for its label ("≥ 83%  (n=36 / 54, inferred)"); a phone's narrow panel needs more
+    room = alt.ExprRef(f"{IS_NARROW} ? {round(top * NARROW_ROOM)} : {round(top * ROOM)}")
+    x = alt.X(f"{value}:Q", scale=alt.Scale(domainMin=0, domainMax=room),
               axis=alt.Axis(values=[0, 25, 50, 75, 100]) if top == 100 else alt.Axis())
     chart = labelled_bars(drawn, bar=group_col, value=value, text=bar_label, x=x, colour=colour, panel=item_col,
                           tooltip=tooltip, bar_height={"band": 0.75},

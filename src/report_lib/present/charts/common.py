@@ -2,7 +2,8 @@
 
 Every bar chart of the book is drawn by :func:`labelled_bars`: horizontal bars, each
 labelled with its value as printed (and its n when it has one), optionally one panel
-per item, coloured by group or by highlight role.
+per item, coloured by group or by highlight role. Titles and bars fit the chart's column
+(:mod:`report_lib.present.charts.fit`).
 """
 
 from __future__ import annotations
@@ -11,9 +12,14 @@ import altair as alt
 import pandas as pd
 
 from report_lib.present import theme
+from report_lib.present.charts.fit import IS_NARROW, WRAPS, fit_column, fit_panels, label_axis, wrapped
 
 PANEL_HEADER = {"labelAngle": 0, "labelAlign": "left", "labelAnchor": "start", "labelFontWeight": 600,
-                "labelOrient": "top", "labelFontSize": 12}
+                "labelOrient": "top", "labelFontSize": 12,
+                "labelExpr": f"{IS_NARROW} && isValid({WRAPS}[datum.label]) ? {WRAPS}[datum.label] : datum.label"}
+"""A panel's header: its item, wrapped on a narrow column (lines of :data:`HEADER_UNITS`, which fit beside the
+narrow column's longest axis label)."""
+HEADER_UNITS = 26
 
 
 def title(text: str, subtitle: str = "") -> alt.Title:
@@ -25,6 +31,8 @@ def title(text: str, subtitle: str = "") -> alt.Title:
         The title (a finding, in the page's language).
     subtitle
         What is plotted and in which unit; empty for none.
+
+    On the site both wrap to the chart's column (:func:`report_lib.present.charts.fit.wrap_titles`).
     """
     return alt.Title(text, subtitle=subtitle) if subtitle else alt.Title(text)
 
@@ -54,7 +62,8 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
     x
         The value axis (scale and ticks).
     width
-        Width of the plotting area (of each panel).
+        Width of the plotting area (of each panel) in the static editions; on the site the chart
+        is as wide as its column (:mod:`report_lib.present.charts.fit`).
     colour
         Colour encoding (by group or highlight role); ``None`` for the theme's bar colour.
     panel
@@ -63,7 +72,8 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
     tooltip
         Columns shown on hover; all columns of ``data`` when ``None``.
     bar_height, height, label_limit, dx
-        Bar thickness, panel height, longest bar name (px) and gap before the label.
+        Bar thickness, panel height, longest bar name (px) on a wide column (a narrow one wraps
+        it) and gap before the label.
     interval
         Columns of the lower and upper bound of each bar's interval, drawn as an error bar
         (the label then starts after the upper bound); ``None`` for none.
@@ -76,7 +86,8 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
     altair.TopLevelMixin
         The layered (and, with ``panel``, faceted) chart, without a title.
     """
-    y = alt.Y(f"{bar}:N", sort=order_of(data[bar]), title=None, axis=alt.Axis(labelLimit=label_limit))
+    axis, wraps = label_axis(data[bar], limit=label_limit)
+    y = alt.Y(f"{bar}:N", sort=order_of(data[bar]), title=None, axis=axis)
     base = alt.Chart().encode(y=y, tooltip=tooltip or list(data.columns))
     outline = {} if marked is None else {
         "stroke": alt.condition(f"datum['{marked}']", alt.value(theme.SIGNIFICANT), alt.value(None)),
@@ -94,10 +105,11 @@ def labelled_bars(data: pd.DataFrame, *, bar: str, value: str, text: str, x: alt
     if interval is not None:
         layers.append(base.mark_errorbar(ticks=True, color=theme.ERROR_BAR).encode(
             x=alt.X(f"{interval[0]}:Q", title=value), x2=alt.X2(f"{interval[1]}:Q")))
-    size = {"width": width, **({"height": height} if height is not None else {})}
-    chart = alt.layer(*layers, labels, data=data).properties(**size)
+    size = {"height": height} if height is not None else {}
+    chart = alt.layer(*layers, labels, data=data)
     if panel is None:
-        return chart
-    return chart.facet(row=alt.Row(f"{panel}:N", sort=order_of(data[panel]), title=None,
-                                   header=alt.Header(**PANEL_HEADER)),
-                       spacing=6).resolve_scale(y="independent")
+        return fit_column(chart, width, wraps, **size)
+    faceted = chart.properties(width=width, **size).facet(
+        row=alt.Row(f"{panel}:N", sort=order_of(data[panel]), title=None, header=alt.Header(**PANEL_HEADER)),
+        spacing=6).resolve_scale(y="independent")
+    return fit_panels(faceted, {**wrapped(data[panel], HEADER_UNITS), **wraps})

@@ -2,7 +2,9 @@
 
 Each builder takes :class:`~report_lib.present.labels.Labels` and returns ``(chart, table)``:
 the chart without a title (:meth:`report_lib.page.page.Chapter.show` sets it) and the
-labelled table behind it, written as the chart's CSV.
+labelled table behind it, written as the chart's CSV. Each grid is as wide as its column
+(:mod:`report_lib.present.charts.fit`): its cells shrink, and on a narrow column the names in
+them wrap into shorter lines (:func:`cell_text`) and the labels of its axes wrap or stand upright.
 """
 
 from __future__ import annotations
@@ -16,7 +18,27 @@ from report_lib.analysis.evaluation import GRADES, maturity_effect_tier
 from report_lib.analysis.segments import MARKET, bank_types
 from report_lib.present import theme
 from report_lib.present.charts.common import order_of
+from report_lib.present.charts.fit import IS_NARROW, WRAPS, fit_column, label_axis, wrap_lines
 from report_lib.present.labels import Labels, figure_name, n_text, shown
+
+CELL_UNITS = 16
+"""Line length of a name inside a grid cell on a narrow column (Latin letters; a Chinese character counts two)."""
+CELL_FONT = {"fontSize": alt.ExprRef(f"{IS_NARROW} ? 9 : 10.5"), "lineHeight": alt.ExprRef(f"{IS_NARROW} ? 10.5 : 13")}
+"""Font of the names in a grid cell: a little smaller on a narrow column."""
+UPRIGHT = alt.ExprRef(f"{IS_NARROW} ? -90 : -40")
+"""Angle of the slanted top labels of a grid: upright on a narrow column, where a slant would run past the chart."""
+
+
+def cell_text(chart: alt.Chart, wide: str, narrow: str, rows: int) -> alt.Chart:
+    """Text marks of names in grid cells: field ``wide`` on a wide column, ``narrow`` on a narrow one (as ``shown``),
+    from the top of their cell down (a grid of ``rows`` rows), so that a long list stays inside its cell."""
+    return chart.transform_calculate(shown=f"{IS_NARROW} ? datum['{narrow}'] : datum['{wide}']").mark_text(
+        lineBreak="\n", align="center", baseline="top", dy=alt.ExprRef(f"6 - height / {rows} / 2"), **CELL_FONT)
+
+
+def narrow_cell(names) -> str:
+    """Names, one or more per cell, each wrapped into lines of :data:`CELL_UNITS`, all joined by newlines."""
+    return "\n".join(line for name in names for line in wrap_lines(name, CELL_UNITS))
 
 
 def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.DataFrame]:
@@ -28,22 +50,25 @@ def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerC
     stage, channel, tools = label("axis.lifecycle_stage"), label("axis.channel"), label("column.tools")
     stages = [label(f"stage.{s}") for s in ("acquisition", "value_growth", "retention")]
     channels = [label(f"channel.{c}") for c in ("online", "offline", "channel_linkage")]
-    named = placements.assign(name=[textwrap.fill(f"{t}{' *' if b == 'stated' else ''}", 26)
-                                    for t, b in zip(placements["tool"], placements["basis"])])
+    named = placements.assign(short=[f"{t}{' *' if b == 'stated' else ''}"
+                                     for t, b in zip(placements["tool"], placements["basis"])])
+    named["name"] = named["short"].map(lambda n: textwrap.fill(n, 26))
     cells = pd.DataFrame([(s, c) for s in stages for c in channels], columns=[stage, channel])
     grouped = named.groupby(["stage", "channel"])["name"].agg(list)
+    short = named.groupby(["stage", "channel"])["short"].agg(list)
     cells[tools] = [grouped.get((s, c), []) for s, c in zip(cells[stage], cells[channel])]
+    narrow = [narrow_cell(short.get((s, c), [])) for s, c in zip(cells[stage], cells[channel])]
     cells[label("column.count")] = cells[tools].map(len)
     x = alt.X(f"{stage}:N", sort=stages, axis=alt.Axis(orient="top", labelAngle=0, title=None))
-    y = alt.Y(f"{channel}:N", sort=channels, axis=alt.Axis(title=None, labelLimit=140))
+    y_axis, wraps = label_axis(channels, limit=140, narrow_limit=90, units=12, title=None)
+    y = alt.Y(f"{channel}:N", sort=channels, axis=y_axis)
     grid = alt.Chart(cells).encode(x=x, y=y).mark_rect(stroke=theme.CELL_STROKE, strokeWidth=3).encode(
         color=alt.Color(f"{label('column.count')}:Q", legend=None,
                         scale=alt.Scale(domain=[0, 4], range=[theme.CELL_EMPTY, theme.CELL_FULL])),
         tooltip=[stage, channel, tools])
-    drawn = cells.assign(**{tools: cells[tools].map("\n".join)})
-    text = alt.Chart(drawn).mark_text(lineBreak="\n", fontSize=10.5, align="center", lineHeight=13).encode(
-        x=x, y=y, text=alt.Text(f"{tools}:N"))
-    chart = (grid + text).properties(width=theme.WIDTH, height=330)
+    drawn = cells.assign(**{tools: cells[tools].map("\n".join), "narrow": narrow})
+    text = cell_text(alt.Chart(drawn), tools, "narrow", len(channels)).encode(x=x, y=y, text=alt.Text("shown:N"))
+    chart = fit_column(grid + text, theme.WIDTH, wraps, height=330)
     return chart, cells.assign(**{tools: cells[tools].map("; ".join)})
 
 
@@ -65,15 +90,16 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
                        for t, ok, p in zip(placed["tool"], placed[label("column.agrees")], placed["published_tier"])]
     stacked = placed.groupby([maturity, effect])["shown"].agg(
         lambda names: "\n".join(textwrap.fill(n, 30) for n in names)).reset_index().rename(columns={"shown": "tool"})
+    stacked["narrow"] = placed.groupby([maturity, effect])["shown"].agg(narrow_cell).to_numpy()
     x = alt.X(f"{maturity}:N", sort=names, axis=alt.Axis(labelAngle=0))
     y = alt.Y(f"{effect}:N", sort=list(reversed(names)))
     grid = alt.Chart(cells).mark_rect(stroke=theme.CELL_STROKE, strokeWidth=3).encode(
         x=x, y=y, color=alt.Color(f"{tier}:O", scale=alt.Scale(domain=[1, 2, 3], range=theme.TIER_RANGE),
                                   legend=alt.Legend(title=tier)), tooltip=[maturity, effect, tier])
     tools = label("column.tools")
-    text = alt.Chart(stacked.rename(columns={"tool": tools})).mark_text(lineBreak="\n", fontSize=10.5,
-                                                                        lineHeight=13).encode(x=x, y=y, text=f"{tools}:N")
-    chart = (grid + text).properties(width=theme.WIDTH - 40, height=360)
+    text = cell_text(alt.Chart(stacked.rename(columns={"tool": tools})), tools, "narrow", len(GRADES)).encode(
+        x=x, y=y, text="shown:N")
+    chart = fit_column(grid + text, theme.WIDTH - 40, height=360)
     table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
         columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
     return chart, table
@@ -99,16 +125,20 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, 
                 printed: shown(label, row[f"{seg}_shown"], row["unit"]),
             })
     data = pd.DataFrame(records)
+    y_axis, wraps = label_axis(data[name], limit=210, title=None)
+    for column in order_of(data[who]):  # a bank type's name over lines of its own on a narrow column, its n below
+        kind, n = column.split(" (", 1)
+        wraps[column] = [*wrap_lines(kind, 10), f"({n}"]
     x = alt.X(f"{who}:N", sort=order_of(data[who]), axis=alt.Axis(
         orient="top", labelAngle=0, title=None, labelLimit=160, labelFontSize=11,
-        labelExpr="[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
-    y = alt.Y(f"{name}:N", sort=order_of(data[name]), axis=alt.Axis(title=None, labelLimit=210))
+        labelExpr=f"{IS_NARROW} ? {WRAPS}[datum.label] : [split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
+    y = alt.Y(f"{name}:N", sort=order_of(data[name]), axis=y_axis)
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[name, who, printed])
     cells = base.mark_rect(stroke=theme.CELL_GAP).encode(color=alt.Color(
         f"{value}:Q", scale=alt.Scale(scheme=theme.HEAT_SCHEME, domain=[0, 100]), legend=alt.Legend(orient="bottom")))
     text = base.mark_text().encode(text=f"{printed}:N", color=alt.condition(
         f"datum['{value}'] > 70", alt.value(theme.TEXT_ON_DARK), alt.value(theme.TEXT_ON_LIGHT)))
-    chart = (cells + text).properties(width=4 * 128, height=alt.Step(24))
+    chart = fit_column(cells + text, 4 * 128, wraps, height=alt.Step(24))
     return chart, data[data[printed] != ""].reset_index(drop=True)
 
 
@@ -130,14 +160,16 @@ def capability_grid(matrix: pd.DataFrame, cells: pd.DataFrame, label: Labels) ->
         quote: (long["vendor_id"] + ":" + long["capability_id"]).map(quotes).fillna(""),
     })
     x = alt.X(f"{capability}:N", sort=[label.name("capabilities", c) for c in matrix.columns],
-              axis=alt.Axis(orient="top", labelAngle=-40, labelLimit=320, title=None))
-    y = alt.Y(f"{vendor}:N", sort=[label.name("vendors", v) for v in matrix.index],
-              axis=alt.Axis(title=None, labelLimit=260))
+              axis=alt.Axis(orient="top", labelAngle=UPRIGHT, labelLimit=alt.ExprRef(f"{IS_NARROW} ? 150 : 320"),
+                            title=None))
+    y_axis, wraps = label_axis(data[vendor], limit=260, title=None)
+    y = alt.Y(f"{vendor}:N", sort=[label.name("vendors", v) for v in matrix.index], axis=y_axis)
     colour = alt.Color(f"{status}:N", title=None, sort=[label("series.marked"), label("series.not_stated")],
                        scale=alt.Scale(range=[theme.HIGHLIGHT, theme.MARK_ABSENT]))
-    chart = alt.Chart(data).mark_square(size=360, opacity=1, stroke=theme.MUTED, strokeWidth=1).encode(
+    square = alt.ExprRef(f"min(360, pow(0.6 * width / {len(matrix.columns)}, 2))")  # shrinks with the column
+    chart = alt.Chart(data).mark_square(size=square, opacity=1, stroke=theme.MUTED, strokeWidth=1).encode(
         x=x, y=y, color=colour, tooltip=[vendor, capability, status, quote])
-    return chart.properties(width=theme.WIDTH - 140, height=32 * len(matrix.index)), data
+    return fit_column(chart, theme.WIDTH - 140, wraps, height=32 * len(matrix.index)), data
 
 
 def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.DataFrame]:
@@ -162,12 +194,15 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, label: Labels) -> tup
         quote: [quotes.get((e, t), "") for e, t in zip(long["expert_id"], long["theme_id"])],
     })
     x = alt.X(f"{theme_col}:N", sort=[names[t] for t in grid.columns],
-              axis=alt.Axis(orient="top", labelAngle=-40, title=None, labelLimit=190))
-    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=alt.Axis(title=None, labelLimit=230))
+              axis=alt.Axis(orient="top", labelAngle=UPRIGHT, title=None,
+                            labelLimit=alt.ExprRef(f"{IS_NARROW} ? 150 : 190")))
+    y_axis, wraps = label_axis(who.values(), limit=230, title=None)
+    y = alt.Y(f"{expert_col}:N", sort=[who[e] for e in grid.index], axis=y_axis)
     empty = alt.Chart(data).mark_rect(stroke=theme.CELL_GAP, strokeWidth=2, color=theme.MARK_ABSENT)
-    dots = alt.Chart(data[data["marked"]]).mark_circle(size=170, color=theme.HIGHLIGHT).encode(
+    dots = alt.Chart(data[data["marked"]]).mark_circle(
+        size=alt.ExprRef(f"min(170, pow(0.55 * width / {grid.shape[1]}, 2))"), color=theme.HIGHLIGHT).encode(
         x=x, y=y, tooltip=[expert_col, theme_col, quote])
-    chart = (empty.encode(x=x, y=y) + dots).properties(width=30 * grid.shape[1], height=28 * grid.shape[0])
+    chart = fit_column(empty.encode(x=x, y=y) + dots, 30 * grid.shape[1], wraps, height=28 * grid.shape[0])
     table = pd.DataFrame({expert_col: [who[e] for e in grid.index]})
     for theme_id in grid.columns:
         table[names[theme_id]] = ["●" if v else "" for v in grid[theme_id]]

@@ -2,7 +2,8 @@
 
 Each builder takes :class:`~report_lib.present.labels.Labels` and returns ``(chart, table)``:
 the chart without a title (:meth:`report_lib.page.page.Chapter.show` sets it) and the
-labelled table behind it, written as the chart's CSV.
+labelled table behind it, written as the chart's CSV. Each is as wide as its column
+(:func:`report_lib.present.charts.fit.fit_column`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import altair as alt
 import pandas as pd
 
 from report_lib.present import theme
+from report_lib.present.charts.fit import fit_column
 from report_lib.present.labels import Labels
 
 
@@ -38,7 +40,7 @@ def level_line(levels: pd.Series, label: Labels, *, unit: str, period_axis: str)
     y = alt.Y(f"{value}:Q", scale=alt.Scale(zero=False, padding=12))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[period, printed])
     chart = (base.mark_line() + base.mark_point(size=70) + base.mark_text(dy=-12).encode(text=f"{printed}:N"))
-    return chart.properties(width=theme.WIDTH), data
+    return fit_column(chart, theme.WIDTH), data
 
 
 def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str) -> tuple[alt.LayerChart, pd.DataFrame]:
@@ -58,7 +60,7 @@ def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str) -
     colour = alt.Color(f"{series}:N", title=None,
                        scale=alt.Scale(range=[theme.HIGHLIGHT, theme.PALETTE[1]]))
     base = alt.Chart(long).encode(x=x, y=alt.Y(f"{growth}:Q"), color=colour, tooltip=list(long.columns))
-    chart = (base.mark_line(opacity=0.5) + base.mark_point(size=70, filled=True)).properties(width=theme.WIDTH)
+    chart = fit_column(base.mark_line(opacity=0.5) + base.mark_point(size=70, filled=True), theme.WIDTH)
     table = comparison.reset_index().rename(columns={
         "period": label(period_axis), "level": label("column.level"),
         "published_growth": label("column.published_growth"),

@@ -2,7 +2,8 @@
 
 Each builder takes :class:`~report_lib.present.labels.Labels` and returns ``(chart, table)``:
 the chart without a title (:meth:`report_lib.page.page.Chapter.show` sets it) and the
-labelled table behind it, written as the chart's CSV.
+labelled table behind it, written as the chart's CSV. Each is as wide as its column, its
+long labels wrapped on a narrow one (:mod:`report_lib.present.charts.fit`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 from report_lib.analysis import deployment
 from report_lib.present import theme
 from report_lib.present.charts.common import order_of
+from report_lib.present.charts.fit import fit_column, label_axis
 from report_lib.present.labels import Labels
 
 
@@ -33,11 +35,12 @@ def policy_ladder(policies: pd.DataFrame, levels: pd.DataFrame, label: Labels) -
     })
     x = alt.X(f"{level}:N", sort=list(levels.sort_values("scope_order")[f"label_{lang}"]),
               axis=alt.Axis(orient="top", labelAngle=0, title=None, labelExpr="split(datum.label, ' ')"))
-    y = alt.Y(f"{policy}:N", sort=list(data[policy]), axis=alt.Axis(labelLimit=320, title=None))
+    y_axis, wraps = label_axis(data[policy], limit=320, title=None)
+    y = alt.Y(f"{policy}:N", sort=list(data[policy]), axis=y_axis)
     points = alt.Chart(data).mark_point(size=160, filled=True).encode(x=x, y=y, tooltip=list(data.columns))
     rule = alt.Chart(data).mark_line(color=theme.MUTED, interpolate="step-after").encode(
         x=x, y=y, order=alt.Order("index:Q"))
-    chart = (rule + points).transform_window(index="row_number()").properties(width=theme.WIDTH - 200)
+    chart = fit_column((rule + points).transform_window(index="row_number()"), theme.WIDTH - 200, wraps)
     return chart, data
 
 
@@ -62,7 +65,8 @@ def deployment_modes(modes: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart
         label("column.id"): modes["id"].to_numpy(),
     })
     order = order_of(data[tool])
-    y = alt.Y(f"{tool}:N", sort=order, axis=alt.Axis(title=None, labelLimit=260))
+    y_axis, wraps = label_axis(order, limit=260, title=None)
+    y = alt.Y(f"{tool}:N", sort=order, axis=y_axis)
     x = alt.X(f"{share}:Q", scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 20))))
     present = [m for m in (deployment.ON_PREMISE, *deployment.CLOUD_MODES) if m in set(modes["mode"])]
     colour = alt.Color(f"{mode}:N", title=None, sort=[label(f"mode.{m}") for m in present],
@@ -70,4 +74,4 @@ def deployment_modes(modes: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart
                                        range=theme.PALETTE[:len(present)]))
     base_chart = alt.Chart(data).encode(x=x, y=y, color=colour, tooltip=list(data.columns))
     chart = base_chart.mark_point(size=140, filled=True) + base_chart.mark_text(dy=-13).encode(text=f"{printed}:N")
-    return chart.properties(width=theme.WIDTH - 200, height=52 * len(order)), data
+    return fit_column(chart, theme.WIDTH - 200, wraps, height=52 * len(order)), data
