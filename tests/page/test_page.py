@@ -60,3 +60,14 @@ def test_a_2023_figure_in_a_wave_book_is_glued_as_the_reports(tmp_path, monkeypa
                             "planned": "c2_layout_traffic_planned_not_started"})
     assert wave_page.glued["city"].endswith("(2023 report)")
     assert "2023" not in wave_page.glued["planned"]
+
+
+def test_key_findings_are_a_list_linking_each_to_its_section(page, monkeypatch):
+    """The key findings glue as a MyST list; each item links to the chapter section that states it, in Chinese here."""
+    glued = {}
+    monkeypatch.setattr("myst_nb.glue", lambda name, value, display: glued.__setitem__(name, value.data))
+    found = page.key_findings("key")
+    items = glued["key"].strip().split("\n")
+    assert len(items) == len(found) and all(item.startswith("- ") for item in items)
+    assert 'href="chapters/02_current_state.html#c2-deployment">第2章</a>' in items[0]
+    assert [page.glued[f"key_{n}"] for n in range(1, len(found) + 1)][0].startswith("多数银行")

@@ -1,8 +1,17 @@
-"""Where the book states each finding: the section a key finding links to."""
+"""Where the book states each finding: the section a key finding links to, as a link in the page's language.
+
+The links are plain HTML anchors to ``<page>.html#<target>`` (the MyST target of the section), not
+Sphinx cross-references: a book built with only some of its pages (the tests' small books) then
+has no unresolved reference, and the PDF's single document turns them into links within itself
+(:mod:`report_lib.publish.pdf.document`).
+"""
 
 from __future__ import annotations
 
+import html
+
 from report_lib.analysis.findings.finding import Finding
+from report_lib.present.labels import Labels
 
 SECTIONS = {
     "c2_needs_first": "c2-needs",
@@ -19,19 +28,28 @@ SECTIONS = {
     "c4_cloud_lean": "c4-trends",
 }
 """Finding id -> the MyST target of the section that states it."""
-CHAPTERS = {2: "c2-current-state", 4: "c4-trends"}
-"""A chapter's target, for a finding about any of its figures."""
+PAGES = {2: "chapters/02_current_state", 4: "chapters/04_trends"}
+"""A chapter number -> its page (a target ``c<n>-...`` is on chapter n's page)."""
+CHAPTER_TARGETS = {2: "c2-current-state", 4: "c4-trends"}
 DATA_OF_RECORD = "reference/data_of_record"
+LINK_CLASS = "report-finding-link"
 
 
-def finding_links(findings: list[Finding]) -> dict[str, str]:
-    """Finding id -> a MyST cross-reference to where the book shows it."""
+def _link(href: str, text: str) -> str:
+    return f'<a class="{LINK_CLASS}" href="{html.escape(href)}">{html.escape(text)}</a>'
+
+
+def finding_links(label: Labels, findings: list[Finding]) -> dict[str, str]:
+    """Finding id -> an HTML link to where the book shows it, its text in ``label``'s language."""
     links = {}
     for finding in findings:
-        if finding.key in SECTIONS:
-            links[finding.key] = f"{{ref}}`{SECTIONS[finding.key]}`"
+        target = SECTIONS.get(finding.key)
+        if target is None and finding.evidence and finding.evidence[0].chapter in CHAPTER_TARGETS:
+            target = CHAPTER_TARGETS[finding.evidence[0].chapter]
+        if target is not None:
+            chapter = int(target[1])
+            links[finding.key] = _link(f"{PAGES[chapter]}.html#{target}",
+                                       label("keyfinding.where_chapter").format(n=chapter))
         elif finding.key == "key_source_contradictions":
-            links[finding.key] = f"{{doc}}`/{DATA_OF_RECORD}`"
-        elif finding.evidence and finding.evidence[0].chapter in CHAPTERS:
-            links[finding.key] = f"{{ref}}`{CHAPTERS[finding.evidence[0].chapter]}`"
+            links[finding.key] = _link(f"{DATA_OF_RECORD}.html", label("keyfinding.where_record"))
     return links

@@ -18,7 +18,7 @@ from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.charts.common import title
 from report_lib.present.escape import markdown_text
 from report_lib.present.finding_text import finding_reason, finding_sentence
-from report_lib.present.key_findings_text import key_findings_markdown, reason_marker
+from report_lib.present.key_findings_text import key_findings_markdown, key_sentence, reason_marker
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Marks, Table, figure_text, relabelled
@@ -206,11 +206,14 @@ class Page:
         """Glue the book's key findings (:mod:`report_lib.analysis.findings.key_findings`) as a MyST list.
 
         Show it with a ``{glue:md}`` directive of ``:format: myst``: each item links to the section
-        that states it (:data:`report_lib.page.key_finding_links.SECTIONS`).
+        that states it (:data:`report_lib.page.key_finding_links.SECTIONS`). Each sentence is kept in
+        :attr:`glued` as ``<name>_<n>``, for nbval and the PDF check.
         """
         found = key_findings(self.data.figures, bank_types(self.data))
-        markdown = key_findings_markdown(self.label, found, finding_links(found))
-        self._glue(name, markdown, markdown)
+        self._glue(name, key_findings_markdown(self.label, found, finding_links(self.label, found)), "")
+        del self.glued[name]  # the list holds links and markers: nbval and the PDF check compare its sentences
+        for number, finding in enumerate(found, 1):
+            self.glued[f"{name}_{number}"] = key_sentence(self.label, finding)
         return found
 
     def _glue(self, name: str, markdown: str, text: str) -> str:

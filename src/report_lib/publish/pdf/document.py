@@ -205,6 +205,9 @@ def body_and_entries(singlehtml: str, root: str, pages: list[str],
         _set_column_widths(table, soup)
     for link in article.select('a[href^="#document-"]'):  # page links land on the title, not before its page break
         link["href"] = "#" + page_anchor(link["href"].removeprefix("#document-"))
+    for link in article.select('a.report-finding-link[href*=".html"]'):  # a key finding's link to another page's section
+        page, _, target = link["href"].partition(".html")
+        link["href"] = target if target else "#" + page_anchor(page)
     return article.decode_contents(), entries
 
 
