@@ -17,7 +17,7 @@ import pandas as pd
 
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels, n_text
+from report_lib.present.labels import Labels, aside, n_text, tier_name
 
 
 def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
@@ -59,6 +59,10 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     its name.
     """
     shown = frame.reset_index() if frame.index.name else frame
+    if "period" in shown.columns:
+        shown = shown.assign(period=shown["period"].map(label.period))
+    shown = shown.assign(**{c: shown[c].map(lambda v: check_mark(label, v)) for c in shown.columns
+                            if shown[c].dtype == bool or str(shown[c].dtype) == "boolean"})
     relabel = {c: label(f"column.{c}") for c in shown.columns if label.has(f"column.{c}")}
     return Table(shown.rename(columns=relabel))
 
@@ -71,7 +75,7 @@ def figure_text(label: Labels, figure_id: str) -> str:
 
 def flag_labels(label: Labels, flags: str) -> str:
     """Return the labels of a ``;``-separated list of flag ids, comma-separated (empty for none)."""
-    return ", ".join(label.flag(f) for f in flags.split(";")) if flags else ""
+    return label("join.separator").join(label.flag(f) for f in flags.split(";")) if flags else ""
 
 
 def _sources(label: Labels, figures: pd.DataFrame) -> tuple[str, pd.Series]:
@@ -187,8 +191,8 @@ def one_axis_table(label: Labels, tools: pd.DataFrame) -> pd.DataFrame:
 
 def shown_grade(label: Labels, grade: str, basis: str) -> str:
     """Return a grade (or ``a or b``) in words, with its basis (inferred, open) unless the text states it."""
-    text = " / ".join(label(f"grade.{g}") for g in grade.split(" or "))
-    return text if basis == "stated" else f"{text} ({label(f'basis.{basis}')})"
+    text = label("footer.n_or").join(label(f"grade.{g}") for g in grade.split(" or "))
+    return text if basis == "stated" else aside(label, text, label(f"basis.{basis}"))
 
 
 def evaluation_table(label: Labels, evaluation: pd.DataFrame) -> pd.DataFrame:
@@ -201,13 +205,14 @@ def evaluation_table(label: Labels, evaluation: pd.DataFrame) -> pd.DataFrame:
     def reproduced(ok: bool, conflict: str) -> str:
         if ok:
             return check_mark(label, True)
-        return f"{check_mark(label, False)} ({label('column.conflict')}: {label('column.published_' + conflict)})"
+        return aside(label, check_mark(label, False),
+                     label("column.conflict") + label("footer.colon") + label("column.published_" + conflict))
 
     return pd.DataFrame({
         "tool": evaluation["tool_id"].map(lambda t: label.name("tools", t)),
         **{d: [shown_grade(label, g, b) for g, b in zip(evaluation[d], evaluation[f"{d}_basis"])]
            for d in ("importance", "maturity", "effect")},
-        "published_tier": evaluation["published_tier"],
+        "published_tier": evaluation["published_tier"].map(lambda t: tier_name(label, t)),
         "published_core": evaluation["published_core"].map(lambda c: tick(label, c)),
         "reproduced": [reproduced(ok, c) for ok, c in zip(evaluation["reproduced"], evaluation["conflict"].str.split(";").str[0])],
     })

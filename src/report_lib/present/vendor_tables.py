@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels
+from report_lib.present.labels import Labels, aside
 
 
 def claims_table(claims: pd.DataFrame, label: Labels) -> pd.DataFrame:
@@ -25,7 +25,7 @@ def claims_table(claims: pd.DataFrame, label: Labels) -> pd.DataFrame:
 
     def measure(row) -> str:
         text = label.subject(row["subject"])
-        return f"{text} ({label('category.' + row['category'])})" if row["category"] else text
+        return aside(label, text, label("category." + row["category"])) if row["category"] else text
 
     return pd.DataFrame({
         "vendor": claims["vendor_id"].map(lambda v: label.name("vendors", v)),

@@ -90,7 +90,7 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     keys = _key(figures, group).to_numpy()
     marked = survey_marks.significant_rows(figures, highlight if group == "segment" else None)
     symbol = label("chart.significant_mark")
-    data[bar_label] = [f"{s}  ({k}){' ' + symbol if m else ''}" if k else f"{s}{' ' + symbol if m else ''}"
+    data[bar_label] = [(label("format.bar_n").format(value=s, n=k) if k else s) + (" " + symbol if m else "")
                        for s, k, m in zip(data[shown], data[n], marked)]
     significant = None
     if marked.any():

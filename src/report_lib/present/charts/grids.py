@@ -16,7 +16,12 @@ from report_lib.analysis.evaluation import GRADES, maturity_effect_tier
 from report_lib.analysis.segments import MARKET, bank_types
 from report_lib.present import theme
 from report_lib.present.charts.common import order_of
-from report_lib.present.labels import Labels, figure_name, n_text, shown
+from report_lib.present.labels import Labels, aside, figure_name, n_text, shown, tier_name
+
+
+def _tier_names(label: Labels) -> str:
+    """A Vega expression naming the tiers 1, 2, 3 on the legend (``一级`` … in Chinese)."""
+    return "".join(f"datum.value == {t} ? '{tier_name(label, t)}' : " for t in (1, 2)) + f"'{tier_name(label, 3)}'"
 
 
 def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.DataFrame]:
@@ -61,7 +66,8 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
     placed = grades.assign(**{maturity: grades["maturity"].map(lambda g: label(f"grade.{g}")),
                               effect: grades["effect"].map(lambda g: label(f"grade.{g}"))})
     placed[label("column.agrees")] = placed["tier"] == placed["published_tier"]
-    placed["shown"] = [t if ok else f"{t} ({label('column.published_tier')}: {p})"
+    placed["shown"] = [t if ok else aside(label, t, label("column.published_tier") + label("footer.colon")
+                                          + tier_name(label, p))
                        for t, ok, p in zip(placed["tool"], placed[label("column.agrees")], placed["published_tier"])]
     stacked = placed.groupby([maturity, effect])["shown"].agg(
         lambda names: "\n".join(textwrap.fill(n, 30) for n in names)).reset_index().rename(columns={"shown": "tool"})
@@ -69,11 +75,15 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
     y = alt.Y(f"{effect}:N", sort=list(reversed(names)))
     grid = alt.Chart(cells).mark_rect(stroke=theme.CELL_STROKE, strokeWidth=3).encode(
         x=x, y=y, color=alt.Color(f"{tier}:O", scale=alt.Scale(domain=[1, 2, 3], range=theme.TIER_RANGE),
-                                  legend=alt.Legend(title=tier)), tooltip=[maturity, effect, tier])
+                                  legend=alt.Legend(title=tier, labelExpr=_tier_names(label))),
+        tooltip=[maturity, effect, tier])
     tools = label("column.tools")
     text = alt.Chart(stacked.rename(columns={"tool": tools})).mark_text(lineBreak="\n", fontSize=10.5,
                                                                         lineHeight=13).encode(x=x, y=y, text=f"{tools}:N")
     chart = (grid + text).properties(width=theme.WIDTH - 40, height=360)
+    placed = placed.assign(tier=placed["tier"].map(lambda t: tier_name(label, t)),
+                           published_tier=placed["published_tier"].map(lambda t: tier_name(label, t)))
+    placed[label("column.agrees")] = placed[label("column.agrees")].map(lambda ok: label("cell.yes" if ok else "cell.no"))
     table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
         columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
     return chart, table
@@ -94,7 +104,7 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, 
         for seg in segments:
             records.append({
                 name: figure_name(label, row["subject"], row["category"]),
-                who: f"{label.segment(seg)} ({n_text(label, seg)})",
+                who: aside(label, label.segment(seg), n_text(label, seg)),
                 value: row[seg] if row["unit"] == "percent" else None,
                 printed: shown(label, row[f"{seg}_shown"], row["unit"]),
             })
@@ -150,7 +160,7 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, label: Labels) -> tup
     lang = label.lang
     expert_col, theme_col, quote = label("column.expert"), label("column.theme"), label("column.quote_zh")
     info = label.dataset.table("experts").set_index("expert_id")
-    who = {e: f"{info.loc[e, 'name_' + lang]} ({str(info.loc[e, 'company_' + lang]).split(' (')[0]})"
+    who = {e: aside(label, info.loc[e, "name_" + lang], str(info.loc[e, "company_" + lang]).split(" (")[0].split("（")[0])
            for e in grid.index}
     names = {t: label.name("themes", t) for t in grid.columns}
     quotes = marked.set_index(["expert_id", "theme_id"])["quote_zh"]

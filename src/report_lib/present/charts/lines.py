@@ -30,7 +30,7 @@ def level_line(levels: pd.Series, label: Labels, *, unit: str, period_axis: str)
     """
     period, value, printed = label(period_axis), label.unit(unit), label("column.value")
     data = pd.DataFrame({
-        period: levels.index.astype(str),
+        period: [label.period(p) for p in levels.index.astype(str)],
         value: levels.astype(float).to_numpy(),
         printed: levels.to_numpy(),
     })
@@ -48,18 +48,22 @@ def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str) -
     ``period_axis`` the label key of the period axis.
     """
     period, series, growth = label(period_axis), label("column.series"), label("axis.growth_pct")
+    periods = [label.period(p) for p in comparison.index.astype(str)]
     long = pd.concat([
-        pd.DataFrame({period: comparison.index.astype(str), series: label("series.published"),
+        pd.DataFrame({period: periods, series: label("series.published"),
                       growth: pd.to_numeric(comparison["published_growth"]).to_numpy()}),
-        pd.DataFrame({period: comparison.index.astype(str), series: label("series.recomputed"),
+        pd.DataFrame({period: periods, series: label("series.recomputed"),
                       growth: comparison["recomputed_growth"].round(2).to_numpy()}),
     ]).dropna()
-    x = alt.X(f"{period}:O", sort=list(comparison.index.astype(str)), axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{period}:O", sort=periods, axis=alt.Axis(labelAngle=0))
     colour = alt.Color(f"{series}:N", title=None,
                        scale=alt.Scale(range=[theme.HIGHLIGHT, theme.PALETTE[1]]))
     base = alt.Chart(long).encode(x=x, y=alt.Y(f"{growth}:Q"), color=colour, tooltip=list(long.columns))
     chart = (base.mark_line(opacity=0.5) + base.mark_point(size=70, filled=True)).properties(width=theme.WIDTH)
-    table = comparison.reset_index().rename(columns={
+    table = comparison.reset_index()
+    table["period"] = periods
+    table["consistent"] = table["consistent"].map(lambda ok: label("cell.yes" if ok else "cell.no") if pd.notna(ok) else label("cell.none"))
+    table = table.rename(columns={
         "period": label(period_axis), "level": label("column.level"),
         "published_growth": label("column.published_growth"),
         "recomputed_growth": label("column.recomputed_growth"),
