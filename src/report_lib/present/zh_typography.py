@@ -66,7 +66,7 @@ EVERY_TEXT_RULES: dict[str, re.Pattern] = {
     # a bound written the English way: ``83%+``, ``75分+``, ``≥ 83%``, ``~56%``, ``≤ 5%``
     "bound": re.compile(r"\d(?:%|分|个百分点)?\+(?![\d(（])|[≥≤~]\s*[+\-]?\d"),
     # a quarter written ``2022Q2``
-    "quarter": re.compile(r"(?<![0-9])(?:19|20)\d{2}\s*[Qq][1-4](?![0-9])"),
+    "quarter": re.compile(r"(?<![0-9_])(?:19|20)\d{2}\s*Q[1-4](?![0-9])"),
     # emphasis markup that did not render
     "literal-emphasis": re.compile(r"\*\*|(?<![\w/])__(?=\w)"),
 }
@@ -109,6 +109,10 @@ def _quote_pairs(text: str) -> list[Problem]:
     return found
 
 
+QUOTED = re.compile(r"“[^“”]*”|‘[^‘’]*’")
+"""A quoted stretch: a printed form cited as printed (``原文印为“83%+”``) keeps its notation."""
+
+
 def _matches(rules: dict[str, re.Pattern], text: str) -> list[Problem]:
     return [Problem(rule, text[max(m.start() - 8, 0):m.end() + 8])
             for rule, pattern in rules.items() for m in pattern.finditer(text)]
@@ -118,7 +122,8 @@ def problems(text: str) -> list[Problem]:
     """Return every break of the Chinese style in ``text`` (empty when it keeps the style).
 
     Text without Chinese characters is checked only for bounds, quarters and literal
-    emphasis; text with them for every rule.
+    emphasis; text with them for every rule. A bound or quarter inside curly quotes is a
+    printed form cited as printed and is left alone.
 
     Parameters
     ----------
@@ -131,7 +136,7 @@ def problems(text: str) -> list[Problem]:
     list of Problem
         Each break with its rule's name and an excerpt, in rule order.
     """
-    found = _matches(EVERY_TEXT_RULES, text)
+    found = _matches(EVERY_TEXT_RULES, QUOTED.sub(lambda m: "“" + "…" * (len(m.group(0)) - 2) + "”", text))
     if HAS_HAN.search(text):
         found += _matches(CHINESE_TEXT_RULES, text) + _quote_pairs(text) + _autocorrect(text)
     return found

@@ -29,6 +29,8 @@ QUOTE_COLUMN_KEYS = ("column.quote_zh", "column.source_of_figure")
 """Labels of the table columns that hold verbatim source quotes."""
 TEXT_TAGS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "figcaption", "summary", "caption", "th", "td", "dt", "dd")
 SPEC = re.compile(r"var spec = ")
+CODE = "CODE"
+"""What an inline code span becomes in a piece: a Latin word, so spacing around it is checked, its content not."""
 LITERAL = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"")
 
 
@@ -112,8 +114,10 @@ def page_pieces(html: str, quote_headers: tuple[str, ...] | set[str]) -> list[Pi
     """
     soup = BeautifulSoup(html, "html.parser")
     article = soup.find("article", class_="bd-article") or soup
-    for hidden in article.find_all(["pre", "script", "style", "code"]):
+    for hidden in article.find_all(["pre", "script", "style"]):
         hidden.decompose()
+    for code in article.find_all("code"):  # an inline code span reads as a Latin word next to the text
+        code.replace_with(CODE)
     quotes = set()
     for table in article.find_all("table"):
         quotes |= _quote_cells(table, set(quote_headers))
