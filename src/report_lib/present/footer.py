@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present.charts import survey_marks
-from report_lib.present.labels import Labels, aside, n_text
+from report_lib.present.labels import Labels, aside, n_text, sentences
 from report_lib.analysis.segments import MARKET
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segment_sizes import INFERABLE, sizes_known
@@ -137,4 +137,4 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     if flags:
         lines.append(line("footer.flags", sep.join(flags)))
         lines.append(label("footer.see_notes"))
-    return label("footer.line_separator").join(lines)
+    return sentences(label, lines)

@@ -118,6 +118,11 @@ def aside(label: Labels, text: str, note: str) -> str:
     return label("format.aside").format(text=text, note=note)
 
 
+def sentences(label: Labels, parts) -> str:
+    """Join sentences as the language does: after a space in English, directly after ``。`` in Chinese."""
+    return ("" if label.lang == "zh" else " ").join(parts)
+
+
 def tier_name(label: Labels, tier) -> str:
     """Return the name of a core-tool tier (1, 2, 3): the source's ``一级``/``二级``/``三级`` in Chinese."""
     return label(f"tier.{int(tier)}")

@@ -55,6 +55,6 @@ def code_identifiers(text: str, allowed: set[str]) -> list[str]:
         Names a reader may see: the figure ids the tables and footers refer to.
     """
     found = [m.group(0) for m in SNAKE.finditer(text) if m.group(0) not in allowed]
-    found += [m.group(0) for m in ASSIGNMENT.finditer(text)]
+    found += [m.group(0).strip() for m in ASSIGNMENT.finditer(text)]
     found += [m.group(0) for m in PRINTED.finditer(text)]
     return found
