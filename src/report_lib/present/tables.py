@@ -17,7 +17,7 @@ import pandas as pd
 
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels, aside, n_text, tier_name
+from report_lib.present.labels import QUARTER, Labels, aside, n_text, tier_name
 
 
 def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
@@ -56,11 +56,13 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     """Return ``frame`` as a :class:`Table`, its columns relabelled from ``column.*`` labels.
 
     A named index becomes the first column; a column without a ``column.*`` label keeps
-    its name.
+    its name. Columns of quarters (``2022Q2``) show as the language writes them, and
+    true/false columns as check marks (✓, ✗, – for unknown).
     """
     shown = frame.reset_index() if frame.index.name else frame
-    if "period" in shown.columns:
-        shown = shown.assign(period=shown["period"].map(label.period))
+    periods = [c for c in shown.columns if shown[c].dtype == object and shown[c].notna().any()
+               and shown[c].dropna().map(lambda v: bool(QUARTER.fullmatch(str(v)))).all()]
+    shown = shown.assign(**{c: shown[c].map(lambda v: label.period(v) if pd.notna(v) else v) for c in periods})
     shown = shown.assign(**{c: shown[c].map(lambda v: check_mark(label, v)) for c in shown.columns
                             if shown[c].dtype == bool or str(shown[c].dtype) == "boolean"})
     relabel = {c: label(f"column.{c}") for c in shown.columns if label.has(f"column.{c}")}

@@ -64,7 +64,7 @@ def _quote_cells(table, quote_headers: set[str]) -> set[int]:
     return cells
 
 
-SKIP_KEYS = {"$schema", "name", "field", "fields", "as", "groupby", "from", "scale", "ops", "key", "type", "orient",
+SKIP_KEYS = {"$schema", "name", "source", "field", "fields", "as", "groupby", "from", "scale", "ops", "key", "type", "orient",
              "description", "ariaRoleDescription", "format", "formatType", "interpolate", "shape", "fill", "stroke",
              "font", "align", "baseline", "cursor", "role", "style", "aria"}
 """Keys of a Vega spec whose strings no reader sees (ids, fields, enums) or that Vega writes itself
