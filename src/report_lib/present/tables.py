@@ -60,7 +60,7 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     true/false columns as check marks (✓, ✗, – for unknown).
     """
     shown = frame.reset_index() if frame.index.name else frame
-    periods = [c for c in shown.columns if shown[c].dtype == object and shown[c].notna().any()
+    periods = [c for c in shown.columns if pd.api.types.is_string_dtype(shown[c]) and shown[c].notna().any()
                and shown[c].dropna().map(lambda v: bool(QUARTER.fullmatch(str(v)))).all()]
     shown = shown.assign(**{c: shown[c].map(lambda v: label.period(v) if pd.notna(v) else v) for c in periods})
     shown = shown.assign(**{c: shown[c].map(lambda v: check_mark(label, v)) for c in shown.columns
@@ -181,7 +181,7 @@ def claims_table(label: Labels, checks: pd.DataFrame) -> pd.DataFrame:
 def one_axis_table(label: Labels, tools: pd.DataFrame) -> pd.DataFrame:
     """Return tools placed on one axis of the strategy matrix: tool, stages, channels, basis of placement."""
     def listed(prefix: str, cell: str) -> str:
-        return "; ".join(label(f"{prefix}.{i}") for i in cell.split(";") if i)
+        return label("join.separator").join(label(f"{prefix}.{i}") for i in cell.split(";") if i)
 
     return pd.DataFrame({
         "tool": tools["tool_id"].map(lambda t: label.name("tools", t)),

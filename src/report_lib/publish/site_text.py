@@ -70,6 +70,8 @@ SKIP_KEYS = {"$schema", "name", "source", "field", "fields", "as", "groupby", "f
 """Keys of a Vega spec whose strings no reader sees (ids, fields, enums) or that Vega writes itself
 (``description``: the screen-reader text Vega-Lite builds as ``field: value; field: value``)."""
 EXPRESSION_KEYS = {"signal", "expr", "test", "update"}
+NAME_KEYS = {"data", "gridScale"}
+"""Keys whose string value names a dataset or scale (``"data": "data_0"``); under ``data`` a list holds the datasets."""
 
 
 def _strings(value, path: tuple[str, ...], skip_fields: set[str]) -> list[str]:
@@ -84,7 +86,7 @@ def _strings(value, path: tuple[str, ...], skip_fields: set[str]) -> list[str]:
                 for s in _strings(v, path + (k,), skip_fields)]
     if isinstance(value, list):
         return [s for v in value for s in _strings(v, path, skip_fields)]
-    if not isinstance(value, str):
+    if not isinstance(value, str) or key in NAME_KEYS:
         return []
     if key in EXPRESSION_KEYS:
         if "tooltip" not in path and "text" not in path:

@@ -32,7 +32,8 @@ class ZhRules:
 
     The keys are the data's own reference keys, which the book shows on purpose: figure ids
     (footers point to the notes table by id) and figure subjects, and in the questionnaire
-    appendix the question and option ids a researcher's response file uses.
+    appendix the question and option ids a researcher's response file uses and the figure
+    subject each option feeds (an answer the 2023 report never printed is named by its subject).
     """
 
     quote_headers: frozenset[str]
@@ -46,8 +47,10 @@ class ZhRules:
         keys = set(dataset.figures["id"]) | set(dataset.figures["subject"])
         survey = Path(dataset.data_dir) / "survey"
         if (survey / "options.csv").is_file():
-            questions = load_questionnaire(survey).questions
+            questionnaire = load_questionnaire(survey)
+            questions, options = questionnaire.questions, questionnaire.option_table
             keys |= {q.question_id for q in questions} | {o for q in questions for o in q.options}
+            keys |= set(options["subject"].dropna()) if "subject" in options.columns else set()
         return cls(frozenset(label(k) for k in QUOTE_COLUMN_KEYS), variants(dataset.table("glossary")), frozenset(keys))
 
 

@@ -117,6 +117,8 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     chart = labelled_bars(drawn, bar=group_col, value=value, text=bar_label, x=x, colour=colour, panel=item_col,
                           tooltip=tooltip, bar_height={"band": 0.75},
                           width=theme.WIDTH - 160, label_limit=280, interval=interval, marked=significant)
+    if highlight is not None:  # the table says which bar is highlighted with a check mark, not Python's True
+        data = data.assign(**{chosen: [label("cell.yes") if b else "" for b in data[chosen]]})
     return chart, data
 
 

@@ -49,7 +49,7 @@ def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerC
     text = alt.Chart(drawn).mark_text(lineBreak="\n", fontSize=10.5, align="center", lineHeight=13).encode(
         x=x, y=y, text=alt.Text(f"{tools}:N"))
     chart = (grid + text).properties(width=theme.WIDTH, height=330)
-    return chart, cells.assign(**{tools: cells[tools].map("; ".join)})
+    return chart, cells.assign(**{tools: cells[tools].map(label("join.separator").join)})
 
 
 def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.DataFrame]:
