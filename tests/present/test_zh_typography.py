@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from report_lib.present.zh_typography import problems
+from report_lib.present.zh_typography import chinese_punctuation, problems
 
 CLEAN = [
     "报告称约90%已部署；满分5分。",
@@ -51,3 +51,10 @@ def test_planted_break_is_found_by_its_rule(text, rule):
 def test_figure_ids_are_not_quarters():
     """A figure id that ends in a quarter (``c1_credit_level_2022q2``) is no quarter notation."""
     assert problems("见c1_credit_level_2022q2") == []
+
+
+def test_a_printed_headline_gets_chinese_punctuation_and_keeps_its_words():
+    """Half-width commas and straight quotes of the extraction become ，and “”; nothing else changes."""
+    assert chinese_punctuation('以"决策式AI+生成式AI"为核心') == "以“决策式AI+生成式AI”为核心"
+    assert chinese_punctuation("精准营销,实现用户全生命周期") == "精准营销，实现用户全生命周期"
+    assert chinese_punctuation('Say "hi", then go') == 'Say "hi", then go'

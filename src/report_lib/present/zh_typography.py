@@ -118,6 +118,22 @@ def _matches(rules: dict[str, re.Pattern], text: str) -> list[Problem]:
             for rule, pattern in rules.items() for m in pattern.finditer(text)]
 
 
+STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+
+
+def chinese_punctuation(text: str) -> str:
+    """Return a text of the source with the punctuation Chinese prints: the words and their order unchanged.
+
+    The source's text extraction flattened its punctuation to half-width (``精准营销,实现``,
+    ``以"决策式AI"为核心``); a printed headline shown to a reader gets the full-width marks back
+    (autocorrect-py's ``fullwidth`` rule) and its straight quotes paired as “”. Provenance
+    quotes (``quote_zh``) are not passed through this: they stay exactly as extracted.
+    """
+    _configured()
+    paired = STRAIGHT_PAIR.sub(lambda m: f"“{m.group(1)}”", text) if HAS_HAN.search(text) else text
+    return autocorrect_py.format(paired)
+
+
 def problems(text: str) -> list[Problem]:
     """Return every break of the Chinese style in ``text`` (empty when it keeps the style).
 

@@ -15,6 +15,7 @@ from report_lib.present import theme
 from report_lib.present.charts import survey_marks
 from report_lib.present.charts.common import labelled_bars, order_of
 from report_lib.present.labels import Labels, figure_name, n_text
+from report_lib.present.zh_typography import chinese_punctuation
 
 KINDS = ("subject", "segment", "tool", "figure")
 ROLES = ("chosen", "market", "other")
@@ -159,7 +160,8 @@ def claims_per_case(counts: pd.DataFrame, label: Labels) -> tuple[alt.TopLevelMi
     ``counts`` is the output of :func:`report_lib.analysis.vendors.claims_per_case`.
     """
     cases = label.dataset.table("cases")
-    titles = dict(zip(cases["case_id"], cases[f"title_{label.lang}"]))
+    titles = {c: chinese_punctuation(t) if label.lang == "zh" else t
+              for c, t in zip(cases["case_id"], cases[f"title_{label.lang}"])}
     vendor, case, claims = label("column.vendor"), label("column.case"), label("column.claims")
     data = pd.DataFrame({
         vendor: [label.name("vendors", v) for v in counts["vendor_id"]],
