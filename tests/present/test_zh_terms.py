@@ -35,3 +35,5 @@ def test_code_identifiers_are_found():
     assert code_identifiers("见c1_card_level_2018", {"c1_card_level_2018"}) == []
     assert code_identifiers("政策文件（data/reference/policies.csv）", set()) == []
     assert code_identifiers("n=120", set()) == []
+    assert code_identifiers("计数由report_lib.themes计算", set()) == ["report_lib"]
+    assert code_identifiers("每个标记附一条原文（reference/expert_themes.csv）", set()) == []

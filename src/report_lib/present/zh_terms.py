@@ -23,9 +23,10 @@ import re
 
 import pandas as pd
 
-SNAKE = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w./-])")
-ASSIGNMENT = re.compile(r"(?<![\w.])[A-Za-z_][A-Za-z0-9_]*\s*=\s(?!\d)")
-PRINTED = re.compile(r"(?<![\w<])(?:True|False|None|NaN|nan|<NA>|NaT)(?![\w>])")
+SNAKE = re.compile(r"(?<![A-Za-z0-9_./-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![A-Za-z0-9_/-]|\.(?:csv|yaml|json|parquet|sav|md)\b)")
+"""A snake_case name (``not_applicable``, ``report_lib`` of ``report_lib.themes``), not part of a file path or name."""
+ASSIGNMENT = re.compile(r"(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*\s*=\s(?!\d)")
+PRINTED = re.compile(r"(?<![A-Za-z0-9_<])(?:True|False|None|NaN|nan|<NA>|NaT)(?![A-Za-z0-9_>])")
 
 
 def variants(glossary: pd.DataFrame) -> dict[str, str]:
