@@ -27,6 +27,7 @@ def test_text_in_the_style_passes(text):
 PLANTED = [
     ("报告称 约90% 已部署", "space"),
     ("满分为 5分 的得分", "space"),
+    ("从当前的51.7%以上 上升到", "space-between-chinese"),
     ("该类型银行受访者 (样本量未公布)", "halfwidth-parenthesis"),
     ("样本量未公布; 推断值见各条形", "halfwidth-semicolon"),
     ("精准营销,实现全渠道经营", "autocorrect"),

@@ -52,6 +52,8 @@ CHINESE_TEXT_RULES: dict[str, re.Pattern] = {
     # a space between a Chinese character and a number, Latin letter or sign, either way round
     "space": re.compile(f"[{HAN}][ \\u00a0\\u2009\\t\\n]+[A-Za-z0-9%<≥≤~+\\-]"
                         f"|[A-Za-z0-9%>+)\\]][ \\u00a0\\u2009\\t\\n]+[{HAN}]"),
+    # a space between two Chinese characters (a template's slot left spaced: ``51.7%以上 上升到``)
+    "space-between-chinese": re.compile(f"[{HAN}][ \\u00a0\\u2009\\t]+[{HAN}]"),
     # half-width parentheses next to or around Chinese text
     "halfwidth-parenthesis": re.compile(f"[{HAN}，。：；]\\s*\\(|\\(\\s*[{HAN}]|[{HAN}]\\s*\\)|\\)\\s*[{HAN}]"
                                         f"|\\([^()]*[{HAN}][^()]*\\)"),
@@ -139,7 +141,7 @@ def problems(text: str) -> list[Problem]:
 
     Text without Chinese characters is checked only for bounds, quarters and literal
     emphasis; text with them for every rule. A bound or quarter inside curly quotes is a
-    printed form cited as printed and is left alone.
+    printed form cited as printed and is left alone (so is a space between Chinese characters).
 
     Parameters
     ----------
@@ -152,7 +154,10 @@ def problems(text: str) -> list[Problem]:
     list of Problem
         Each break with its rule's name and an excerpt, in rule order.
     """
-    found = _matches(EVERY_TEXT_RULES, QUOTED.sub(lambda m: "“" + "…" * (len(m.group(0)) - 2) + "”", text))
+    unquoted = QUOTED.sub(lambda m: "“" + "…" * (len(m.group(0)) - 2) + "”", text)
+    found = _matches(EVERY_TEXT_RULES, unquoted)
     if HAS_HAN.search(text):
-        found += _matches(CHINESE_TEXT_RULES, text) + _quote_pairs(text) + _autocorrect(text)
+        found += _matches({r: p for r, p in CHINESE_TEXT_RULES.items() if r != "space-between-chinese"}, text)
+        found += _matches({"space-between-chinese": CHINESE_TEXT_RULES["space-between-chinese"]}, unquoted)
+        found += _quote_pairs(text) + _autocorrect(text)
     return found

@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,11 @@ from report_lib.present.labels import Labels
 from report_lib.present.zh_terms import code_identifiers, variant_uses, variants
 from report_lib.present.zh_typography import problems
 from report_lib.publish.site_text import QUOTE_COLUMN_KEYS, page_pieces
+
+
+PRINTED_COLUMNS = ("key_phrase_zh", "title_zh", "name_zh", "company_zh", "headline_zh")
+"""Columns of the reference tables that hold names and phrases as the source prints them."""
+SPACED = re.compile(r"[\u3400-\u9fff] +[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -39,6 +45,8 @@ class ZhRules:
     quote_headers: frozenset[str]
     variants: dict
     figure_ids: frozenset[str]
+    printed: frozenset[str] = frozenset()
+    """Names and phrases shown as the source prints them with a space (``数字驱动 智慧为民``, an expert's title)."""
 
     @classmethod
     def of(cls, dataset: Dataset) -> "ZhRules":
@@ -51,14 +59,20 @@ class ZhRules:
             questions, options = questionnaire.questions, questionnaire.option_table
             keys |= {q.question_id for q in questions} | {o for q in questions for o in q.options}
             keys |= set(options["subject"].dropna()) if "subject" in options.columns else set()
-        return cls(frozenset(label(k) for k in QUOTE_COLUMN_KEYS), variants(dataset.table("glossary")), frozenset(keys))
+        printed = {str(v) for name in dataset.tables for column, values in dataset.table(name).items()
+                   if column in PRINTED_COLUMNS for v in values.dropna() if SPACED.search(str(v))}
+        return cls(frozenset(label(k) for k in QUOTE_COLUMN_KEYS), variants(dataset.table("glossary")), frozenset(keys),
+                   frozenset(printed))
 
 
 def page_problems(html: str, rules: ZhRules) -> list[str]:
     """Return every problem of a built Chinese page as ``where: rule: excerpt`` (empty when it has none)."""
     found = []
     for piece in page_pieces(html, rules.quote_headers):
-        found += [f"{piece.where}: {p.rule}: {p.excerpt}" for p in problems(piece.text)]
+        text = piece.text
+        for name in rules.printed:  # as printed: its spaces are the source's, the rest is checked
+            text = text.replace(name, SPACED.sub(lambda m: m.group(0).replace(" ", ""), name))
+        found += [f"{piece.where}: {p.rule}: {p.excerpt}" for p in problems(text)]
         found += [f"{piece.where}: term: {v} (use {t}): {piece.text[:60]}" for v, t in variant_uses(piece.text, rules.variants)]
         found += [f"{piece.where}: code: {c}: {piece.text[:60]}"
                   for c in code_identifiers(piece.text, set(rules.figure_ids))]
