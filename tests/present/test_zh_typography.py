@@ -40,6 +40,7 @@ PLANTED = [
     ("~56%", "bound"),
     ("在2022Q2达到峰值", "quarter"),
     ("**每个数值都有出处。**原报告", "literal-emphasis"),
+    ("*案例（某股份制银行）。*该行", "literal-emphasis"),
 ]
 
 

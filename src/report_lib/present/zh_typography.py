@@ -70,7 +70,7 @@ EVERY_TEXT_RULES: dict[str, re.Pattern] = {
     # a quarter written ``2022Q2``
     "quarter": re.compile(r"(?<![0-9_])(?:19|20)\d{2}\s*Q[1-4](?![0-9])"),
     # emphasis markup that did not render
-    "literal-emphasis": re.compile(r"\*\*|(?<![\w/])__(?=\w)"),
+    "literal-emphasis": re.compile(f"\\*\\*|(?<![\\w/])__(?=\\w)|[{HAN}。，；：）]\\*|\\*[{HAN}（]"),
 }
 """Rules for every text of a Chinese page, Chinese characters or not (a table cell ``83%+``)."""
 
