@@ -66,7 +66,7 @@ CHINESE_TEXT_RULES: dict[str, re.Pattern] = {
 
 EVERY_TEXT_RULES: dict[str, re.Pattern] = {
     # a bound written the English way: ``83%+``, ``75分+``, ``≥ 83%``, ``~56%``, ``≤ 5%``
-    "bound": re.compile(r"\d(?:%|分|个百分点)?\+(?![\d(（])|[≥≤~]\s*[+\-]?\d"),
+    "bound": re.compile(r"\d(?:%|分|个百分点)? ?\+(?!\s*[\d(（])|[≥≤~]\s*[+\-]?\d"),
     # a quarter written ``2022Q2``
     "quarter": re.compile(r"(?<![0-9_])(?:19|20)\d{2}\s*Q[1-4](?![0-9])"),
     # emphasis markup that did not render
