@@ -19,6 +19,12 @@ from report_lib.present.charts.common import order_of
 from report_lib.present.labels import Labels, aside, figure_name, n_text, shown, tier_name
 
 
+NAME_THEN_ASIDE = ("indexof(datum.label, '（') > 0 ? [slice(datum.label, 0, indexof(datum.label, '（')), "
+                   "slice(datum.label, indexof(datum.label, '（'))] : "
+                   "[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]")
+"""A Vega label expression: a name and its bracketed aside (``国有大行（n=…）``, ``State-owned (n=…)``) on two lines."""
+
+
 def _tier_names(label: Labels) -> str:
     """A Vega expression naming the tiers 1, 2, 3 on the legend (``一级`` … in Chinese)."""
     return "".join(f"datum.value == {t} ? '{tier_name(label, t)}' : " for t in (1, 2)) + f"'{tier_name(label, 3)}'"
@@ -111,7 +117,7 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, 
     data = pd.DataFrame(records)
     x = alt.X(f"{who}:N", sort=order_of(data[who]), axis=alt.Axis(
         orient="top", labelAngle=0, title=None, labelLimit=160, labelFontSize=11,
-        labelExpr="[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
+        labelExpr=NAME_THEN_ASIDE))
     y = alt.Y(f"{name}:N", sort=order_of(data[name]), axis=alt.Axis(title=None, labelLimit=210))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[name, who, printed])
     cells = base.mark_rect(stroke=theme.CELL_GAP).encode(color=alt.Color(

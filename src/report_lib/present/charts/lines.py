@@ -14,6 +14,11 @@ from report_lib.present import theme
 from report_lib.present.labels import Labels
 
 
+YEAR_THEN_REST = ("indexof(datum.label, '年') > 0 ? [slice(datum.label, 0, indexof(datum.label, '年') + 1), "
+                  "slice(datum.label, indexof(datum.label, '年') + 1)] : datum.label")
+"""A Vega label expression: a Chinese quarter (``2022年第二季度``) on two lines after its year; other periods as they are."""
+
+
 def level_line(levels: pd.Series, label: Labels, *, unit: str, period_axis: str) -> tuple[alt.LayerChart, pd.DataFrame]:
     """A printed level series by period as a line, each point labelled with its printed value.
 
@@ -34,7 +39,7 @@ def level_line(levels: pd.Series, label: Labels, *, unit: str, period_axis: str)
         value: levels.astype(float).to_numpy(),
         printed: levels.to_numpy(),
     })
-    x = alt.X(f"{period}:O", sort=None, axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{period}:O", sort=None, axis=alt.Axis(labelAngle=0, labelExpr=YEAR_THEN_REST))
     y = alt.Y(f"{value}:Q", scale=alt.Scale(zero=False, padding=12))
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[period, printed])
     chart = (base.mark_line() + base.mark_point(size=70) + base.mark_text(dy=-12).encode(text=f"{printed}:N"))
@@ -55,7 +60,7 @@ def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str) -
         pd.DataFrame({period: periods, series: label("series.recomputed"),
                       growth: comparison["recomputed_growth"].round(2).to_numpy()}),
     ]).dropna()
-    x = alt.X(f"{period}:O", sort=periods, axis=alt.Axis(labelAngle=0))
+    x = alt.X(f"{period}:O", sort=periods, axis=alt.Axis(labelAngle=0, labelExpr=YEAR_THEN_REST))
     colour = alt.Color(f"{series}:N", title=None,
                        scale=alt.Scale(range=[theme.HIGHLIGHT, theme.PALETTE[1]]))
     base = alt.Chart(long).encode(x=x, y=alt.Y(f"{growth}:Q"), color=colour, tooltip=list(long.columns))
