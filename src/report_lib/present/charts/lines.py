@@ -74,4 +74,4 @@ def growth_check(comparison: pd.DataFrame, label: Labels, *, period_axis: str) -
         "recomputed_growth": label("column.recomputed_growth"),
         "difference_pp": label("column.difference_pp"), "consistent": label("column.consistent"),
     })
-    return chart, table.round(3)
+    return chart, table.round(2)  # two decimals, as the book prints recomputed growth
