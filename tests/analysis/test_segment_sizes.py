@@ -15,7 +15,8 @@ def test_bank_type_n_is_inferred_and_says_so(dataset):
     """Bank types: inferred sizes, marked as inferred in both languages; both tied sizes shown."""
     assert segment_sizes(dataset, "joint_stock") == [48]
     assert n_text(Labels(dataset, "en"), "regional") == "n=18 / 36, inferred"
-    assert n_text(Labels(dataset, "zh"), "joint_stock") == "n=48（推断）"
+    assert n_text(Labels(dataset, "zh"), "joint_stock") == "n=48，推断"
+    assert n_text(Labels(dataset, "zh"), "regional") == "n=18或36，推断"
 
 
 def test_sub_group_n_is_not_published(dataset):

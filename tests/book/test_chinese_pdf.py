@@ -20,7 +20,9 @@ from report_lib.data.dataset import load_dataset
 from report_lib.data.survey.edition import edition_of
 from report_lib.page.edition_text import book_title
 from report_lib.present.labels import Labels
-from report_lib.publish.toc import page_source, read_toc
+from report_lib.publish.toc import page_source, page_title, read_toc
+from report_lib.present.zh_terms import variant_uses, variants
+from report_lib.present.zh_typography import problems
 from support import pdf_readback as readback
 from test_chinese_site import TERMS, digits, glued
 
@@ -83,3 +85,29 @@ def test_glued_numbers_are_printed(zh_text, page):
 
 def test_the_terms_are_in_the_chinese_pdf(zh_text):
     assert readback.missing(list(TERMS), zh_text) == []
+
+
+PDF_RULES = ("bound", "quarter", "literal-emphasis", "straight-quote")
+"""The typography rules the PDF's text can be held to: the others read spaces or neighbours, which a PDF's line
+breaks and table cells (run together once the breaks are taken out) change; the site's lint checks those."""
+
+
+def quotes(dataset) -> list[str]:
+    """Every verbatim source quote of the data (columns ``quote_zh`` and ``*_quote_zh``), without whitespace."""
+    found = set()
+    for name in dataset.tables:
+        table = dataset.table(name)
+        for column in (c for c in table.columns if c == "quote_zh" or c.endswith("_quote_zh")):
+            found |= {re.sub(r"\s+", "", str(q)) for q in table[column].dropna() if str(q).strip()}
+    found |= {re.sub(r"\s+", "", str(q)) for q in dataset.figures["quote_zh"].dropna() if str(q).strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+def test_the_chinese_pdf_keeps_the_style(zh_text, dataset):
+    """The PDF's text, its verbatim quotes taken out, keeps the Chinese notation and the source's terms."""
+    text = re.sub(r"\s+", "", zh_text)
+    for quote in quotes(dataset):
+        text = text.replace(quote, "")
+    found = [f"{p.rule}: {p.excerpt}" for chunk in text.split("。") for p in problems(chunk) if p.rule in PDF_RULES]
+    found += [f"term: {v}" for v, _ in variant_uses(text, variants(dataset.table("glossary")))]
+    assert found == []

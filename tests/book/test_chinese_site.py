@@ -72,7 +72,13 @@ def glued(notebook: Path) -> dict[str, str]:
     return values
 
 
+CHINESE_QUARTER = re.compile(r"第([一二三四])季度")
+"""A quarter as Chinese writes it (``2022年第二季度``); English writes its number (``2022Q2``)."""
+
+
 def digits(value: str) -> list[str]:
+    """The numbers of a value, a Chinese quarter's number counted as the digit English prints."""
+    value = CHINESE_QUARTER.sub(lambda m: f"Q{'一二三四'.index(m.group(1)) + 1}", value)
     return re.findall(r"\d+(?:\.\d+)?", value.replace(",", ""))
 
 

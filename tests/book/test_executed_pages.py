@@ -37,7 +37,7 @@ def test_chapter_one_ran_with_chinese_labels():
 def test_chapter_two_ran_for_a_bank_type_in_chinese():
     """Chapter 2 for regional banks with Chinese labels, inferred n on the bars."""
     html = html_of(executed("variants/regional/02_current_state"))
-    assert "区域性" in html and "（推断）" in html
+    assert "区域性" in html and "n=18或36，推断" in html
 
 
 def test_chapter_three_for_regional_banks_in_chinese():

@@ -49,12 +49,14 @@ def test_each_variant_opens_with_key_findings(site):
 
 @pytest.mark.parametrize(("segment", "printed"), [("state_owned", "77.8%"), ("joint_stock", "91.7%"),
                                                    ("regional", "100%")])
-def test_segment_figure_is_highlighted_in_its_variant(site, segment, printed):
-    """User-rights scenario diversity: each variant's chart highlights its own published value, with its n."""
+def test_segment_figure_is_highlighted_in_its_variant(site, segment, printed, dataset):
+    """User-rights scenario diversity: each variant's chart highlights its own published value (✓), with its n."""
     import pandas as pd
 
+    from report_lib.present.labels import Labels
+
     data = pd.read_csv(site / "_static" / "chart-data" / f"c2-rights-scenarios-{segment}.csv", encoding="utf-8-sig")
-    highlighted = data[data["Highlighted"]]
+    highlighted = data[data["Highlighted"] == Labels(dataset, "en")("cell.yes")]
     assert highlighted["Value"].tolist() == [printed]
     assert highlighted["n"].str.endswith("inferred").all()
     page = (site / "variants" / segment / "02_current_state.html").read_text(encoding="utf-8")

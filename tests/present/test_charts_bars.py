@@ -28,7 +28,7 @@ def test_figure_bars_highlight_one_key(dataset, label, labelled):
     rows = dataset.select(topic="core_needs_by_segment")
     chart, table = charts.figure_bars(rows, label, highlight="regional")
     labelled(table)
-    assert table[label("column.highlighted")].tolist() == (rows["segment"] == "regional").tolist()
+    assert (table[label("column.highlighted")] == label("cell.yes")).tolist() == (rows["segment"] == "regional").tolist()
     assert colour_scale(chart)["range"] == [theme.HIGHLIGHT, theme.MUTED]
 
 

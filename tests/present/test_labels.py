@@ -24,7 +24,7 @@ def test_unknown_language_is_refused(dataset):
 
 
 @pytest.mark.parametrize("lang,qualifier,expected", [
-    ("en", "at_least", "≥ 83%"), ("zh", "at_least", "83%+"), ("en", "approx", "~83%"), ("zh", "approx", "约83%"),
+    ("en", "at_least", "≥ 83%"), ("zh", "at_least", "83%以上"), ("en", "approx", "~83%"), ("zh", "approx", "约83%"),
     ("en", "exact", "83%"),
 ])
 def test_value_keeps_its_qualifier(dataset, lang, qualifier, expected):

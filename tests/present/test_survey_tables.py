@@ -36,7 +36,7 @@ def test_question_block_shows_both_wordings_as_text(dataset, survey):
     block = st.question_block(label, question, 1, numbers(survey), survey.option_table, n="120")
     assert block.startswith('<h2 class="report-question" id="question-core_needs">第1题（core_needs）</h2>')
     assert question["text_zh"] in block and '<em lang="en">Which *needs*? &lt;b&gt;</em>' in block
-    assert "全部银行 n=120" in block
+    assert "全部银行（n=120）" in block
 
 
 def test_share_cell_and_n_cell(dataset):

@@ -30,7 +30,7 @@ def test_case_summaries_one_paragraph_per_case(dataset, label):
     cases = dataset.table("cases")
     text = vendor_tables.case_summaries(cases, label)
     assert text.count("\n\n") == len(cases) - 1
-    assert markdown_text(cases[f"title_{label.lang}"].iloc[0]) in text
+    assert markdown_text(vendor_tables.title(cases.iloc[0], label.lang)) in text
 
 
 def test_case_summaries_escape_data_strings(dataset, label):

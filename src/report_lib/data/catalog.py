@@ -31,7 +31,8 @@ BASES = TableSpec("bases", "reference", key="base", required=("base", "survey", 
 FLAGS = TableSpec("flags", "reference", key="flag", required=("flag", "label_en", "label_zh", "description_en"))
 LABELS = TableSpec("labels", "reference", key="key", required=("key", "en", "zh"))
 GLOSSARY = TableSpec("glossary", "reference", key="term_zh", required=("term_zh", "term_en", "definition_en",
-                                                                          "definition_zh"))
+                                                                          "definition_zh"),
+                     optional=("variants_zh",))
 POLICY_LEVELS = TableSpec(
     "policy_levels", "reference", key="scope_level", required=("scope_level", "scope_order", "label_en", "label_zh"),
     numbers=("scope_order",),

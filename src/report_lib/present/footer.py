@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present.charts import survey_marks
-from report_lib.present.labels import Labels, n_text
+from report_lib.present.labels import Labels, aside, n_text, sentences
 from report_lib.analysis.segments import MARKET
 from report_lib.analysis.sample_sizes import SEGMENT_BASE
 from report_lib.analysis.segment_sizes import INFERABLE, sizes_known
@@ -37,7 +37,7 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
     for base in dict.fromkeys(figures["base"]):
         counts = exact[figures["base"] == base].dropna()
         if not counts.empty:
-            parts.append(f"{label.base(base)} ({_computed_n(label, counts)})")
+            parts.append(aside(label, label.base(base), _computed_n(label, counts)))
             continue
         if bases.loc[base, "survey"] != "yes":
             parts.append(label.base(base))
@@ -50,8 +50,8 @@ def _bases(figures: pd.DataFrame, label: Labels) -> str:
             size = label("footer.n_per_bar" if sizes_known(label.dataset) else "footer.n_inferred_per_bar")
         else:
             size = label("footer.n_not_published")
-        parts.append(f"{label.base(base)} ({size})")
-    return "; ".join(parts)
+        parts.append(aside(label, label.base(base), size))
+    return label("footer.list_separator").join(parts)
 
 
 def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
@@ -60,8 +60,8 @@ def _flags(figures: pd.DataFrame, label: Labels) -> list[str]:
     for flag in label.dataset.table("flags")["flag"]:
         ids = flagged.loc[flagged["flag"].str.split(";").map(lambda fs: flag in fs), "id"].tolist()
         if ids:
-            listed = ", ".join(ids) if len(ids) <= MAX_IDS else f"{ids[0]} … {ids[-1]}"
-            lines.append(f"{label.flag(flag)} ({len(ids)}: {listed})")
+            listed = label("join.separator").join(ids) if len(ids) <= MAX_IDS else f"{ids[0]} … {ids[-1]}"
+            lines.append(label("footer.flag_ids").format(flag=label.flag(flag), count=len(ids), ids=listed))
     return lines
 
 
@@ -98,7 +98,7 @@ def _sources(figures: pd.DataFrame, label: Labels, reference: str | None = None)
     year = edition.year if edition is not None and edition.is_wave else None  # when the wave's metadata says
     for file, questions in by_file.items():
         key = "footer.survey_source" if year is None else "footer.survey_source_year"
-        parts.append(label(key).format(questions=", ".join(questions), file=file, year=year))
+        parts.append(label(key).format(questions=label("join.separator").join(questions), file=file, year=year))
     if reference and (source := _reference_source(label, reference)) not in parts:
         parts.append(source)
     return parts
@@ -151,9 +151,9 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     if reference:
         meta_ref = label.dataset.metadata[reference]
         title = meta_ref.get(f"title_{label.lang}") or meta_ref["title"]
-        lines.append(line("footer.reference", f"{title} (data/reference/{reference}.csv)"))
+        lines.append(line("footer.reference", aside(label, title, f"data/reference/{reference}.csv")))
     if not figures.empty:
-        lines.append(line("footer.base", _bases(figures, label).replace("; ", sep)))
+        lines.append(line("footer.base", _bases(figures, label)))
     qualifiers = sorted(set(figures["qualifier"]) - {"exact"})
     if qualifiers:
         quals = label.dataset.table("qualifiers").set_index("qualifier")
@@ -165,4 +165,4 @@ def chart_footer(figures: pd.DataFrame, label: Labels, method: str | None = None
     if flags:
         lines.append(line("footer.flags", sep.join(flags)))
         lines.append(label("footer.see_notes"))
-    return " ".join(lines)
+    return sentences(label, lines)

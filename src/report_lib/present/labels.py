@@ -9,6 +9,7 @@ Examples
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -21,6 +22,8 @@ from report_lib.data.catalog import ALL_TABLES
 from report_lib.data.dataset import Dataset
 
 LANGUAGES = ("en", "zh")
+QUARTER = re.compile(r"(\d{4})Q([1-4])")
+"""A quarter as the data writes it (``2022Q2``)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,31 @@ class Labels:
         suffix = self._lookup("units", "unit", unit, f"suffix_{self.lang}")
         return f"{prefix}{printed}{suffix}{after}"
 
+    def period(self, period: str) -> str:
+        """Return a period as the language writes it: a quarter ``2022Q2`` is ``2022年第二季度`` in Chinese.
+
+        Periods other than quarters (years, ranges) are returned as they are.
+        """
+        match = QUARTER.fullmatch(str(period))
+        if not match:
+            return str(period)
+        return self("period.quarter").format(year=match.group(1), quarter=self(f"period.q{match.group(2)}"))
+
+
+def aside(label: Labels, text: str, note: str) -> str:
+    """Return ``text`` with ``note`` in brackets after it, as the language writes it: ``a (b)`` / ``a（b）``."""
+    return label("format.aside").format(text=text, note=note)
+
+
+def sentences(label: Labels, parts) -> str:
+    """Join sentences as the language does: after a space in English, directly after ``。`` in Chinese."""
+    return ("" if label.lang == "zh" else " ").join(parts)
+
+
+def tier_name(label: Labels, tier) -> str:
+    """Return the name of a core-tool tier (1, 2, 3): the source's ``一级``/``二级``/``三级`` in Chinese."""
+    return label(f"tier.{int(tier)}")
+
 
 def humanize(identifier: str) -> str:
     """Return an id as words (``need_user_reach`` -> ``need user reach``), for ids without a label."""
@@ -147,7 +175,8 @@ def figure_name(label: Labels, subject: str, category: str = "") -> str:
         if category in tools.index:
             name += " · " + str(tools.loc[category, f"name_{label.lang}"])
         else:
-            name += " · " + (label(f"category.{category}") if label.has(f"category.{category}") else humanize(category))
+            name += " · " + (label(f"category.{category}") if label.has(f"category.{category}")
+                             else label.period(humanize(category)))
     return name
 
 
@@ -197,7 +226,7 @@ def n_text(label: Labels, segment: str, base: str | None = None) -> str:
     sizes = segment_sizes(label.dataset, segment)
     if not sizes:
         return label("footer.n_not_published")
-    shown = " / ".join(map(str, sizes))
+    shown = label("footer.n_or").join(map(str, sizes))
     return label("footer.n_all" if segment == MARKET or known else "footer.n_inferred").format(n=shown)
 
 

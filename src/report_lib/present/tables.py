@@ -19,7 +19,7 @@ import pandas as pd
 
 from report_lib.analysis.sample_sizes import Inference
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels, n_text
+from report_lib.present.labels import QUARTER, Labels, aside, n_text, tier_name
 
 
 def one_line_cells(data: pd.DataFrame) -> pd.DataFrame:
@@ -118,9 +118,15 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     """Return ``frame`` as a :class:`Table`, its columns relabelled from ``column.*`` labels.
 
     A named index becomes the first column; a column without a ``column.*`` label keeps
-    its name.
+    its name. Columns of quarters (``2022Q2``) show as the language writes them, and
+    true/false columns as check marks (✓, ✗, – for unknown).
     """
     shown = frame.reset_index() if frame.index.name else frame
+    periods = [c for c in shown.columns if pd.api.types.is_string_dtype(shown[c]) and shown[c].notna().any()
+               and shown[c].dropna().map(lambda v: bool(QUARTER.fullmatch(str(v)))).all()]
+    shown = shown.assign(**{c: shown[c].map(lambda v: label.period(v) if pd.notna(v) else v) for c in periods})
+    shown = shown.assign(**{c: shown[c].map(lambda v: check_mark(label, v)) for c in shown.columns
+                            if shown[c].dtype == bool or str(shown[c].dtype) == "boolean"})
     relabel = {c: label(f"column.{c}") for c in shown.columns if label.has(f"column.{c}")}
     return Table(shown.rename(columns=relabel), marks=Marks.of(label))
 
@@ -133,7 +139,7 @@ def figure_text(label: Labels, figure_id: str) -> str:
 
 def flag_labels(label: Labels, flags: str) -> str:
     """Return the labels of a ``;``-separated list of flag ids, comma-separated (empty for none)."""
-    return ", ".join(label.flag(f) for f in flags.split(";")) if flags else ""
+    return label("join.separator").join(label.flag(f) for f in flags.split(";")) if flags else ""
 
 
 def _sources(label: Labels, figures: pd.DataFrame) -> tuple[str, pd.Series]:
@@ -243,7 +249,7 @@ def claims_table(label: Labels, checks: pd.DataFrame) -> pd.DataFrame:
 def one_axis_table(label: Labels, tools: pd.DataFrame) -> pd.DataFrame:
     """Return tools placed on one axis of the strategy matrix: tool, stages, channels, basis of placement."""
     def listed(prefix: str, cell: str) -> str:
-        return "; ".join(label(f"{prefix}.{i}") for i in cell.split(";") if i)
+        return label("join.separator").join(label(f"{prefix}.{i}") for i in cell.split(";") if i)
 
     return pd.DataFrame({
         "tool": tools["tool_id"].map(lambda t: label.name("tools", t)),
@@ -255,8 +261,8 @@ def one_axis_table(label: Labels, tools: pd.DataFrame) -> pd.DataFrame:
 
 def shown_grade(label: Labels, grade: str, basis: str) -> str:
     """Return a grade (or ``a or b``) in words, with its basis (inferred, open) unless the text states it."""
-    text = " / ".join(label(f"grade.{g}") for g in grade.split(" or "))
-    return text if basis == "stated" else f"{text} ({label(f'basis.{basis}')})"
+    text = label("footer.n_or").join(label(f"grade.{g}") for g in grade.split(" or "))
+    return text if basis == "stated" else aside(label, text, label(f"basis.{basis}"))
 
 
 def evaluation_table(label: Labels, evaluation: pd.DataFrame) -> pd.DataFrame:
@@ -269,13 +275,14 @@ def evaluation_table(label: Labels, evaluation: pd.DataFrame) -> pd.DataFrame:
     def reproduced(ok: bool, conflict: str) -> str:
         if ok:
             return check_mark(label, True)
-        return f"{check_mark(label, False)} ({label('column.conflict')}: {label('column.published_' + conflict)})"
+        return aside(label, check_mark(label, False),
+                     label("column.conflict") + label("footer.colon") + label("column.published_" + conflict))
 
     return pd.DataFrame({
         "tool": evaluation["tool_id"].map(lambda t: label.name("tools", t)),
         **{d: [shown_grade(label, g, b) for g, b in zip(evaluation[d], evaluation[f"{d}_basis"])]
            for d in ("importance", "maturity", "effect")},
-        "published_tier": evaluation["published_tier"],
+        "published_tier": evaluation["published_tier"].map(lambda t: tier_name(label, t)),
         "published_core": evaluation["published_core"].map(lambda c: tick(label, c)),
         "reproduced": [reproduced(ok, c) for ok, c in zip(evaluation["reproduced"], evaluation["conflict"].str.split(";").str[0])],
     })

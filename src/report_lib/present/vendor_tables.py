@@ -10,7 +10,8 @@ from __future__ import annotations
 import pandas as pd
 
 from report_lib.present.escape import markdown_text
-from report_lib.present.labels import Labels
+from report_lib.present.labels import Labels, aside
+from report_lib.present.zh_typography import chinese_punctuation
 
 
 def claims_table(claims: pd.DataFrame, label: Labels) -> pd.DataFrame:
@@ -25,7 +26,7 @@ def claims_table(claims: pd.DataFrame, label: Labels) -> pd.DataFrame:
 
     def measure(row) -> str:
         text = label.subject(row["subject"])
-        return f"{text} ({label('category.' + row['category'])})" if row["category"] else text
+        return aside(label, text, label("category." + row["category"])) if row["category"] else text
 
     return pd.DataFrame({
         "vendor": claims["vendor_id"].map(lambda v: label.name("vendors", v)),
@@ -37,6 +38,11 @@ def claims_table(claims: pd.DataFrame, label: Labels) -> pd.DataFrame:
     }).reset_index(drop=True)
 
 
+def _one_name_column(frame: pd.DataFrame, label: Labels) -> pd.DataFrame:
+    """Drop the Chinese-name column (``term_zh``) in the Chinese edition, where the first column already is it."""
+    return frame.drop(columns="term_zh") if label.lang == "zh" else frame
+
+
 def dimensions_table(dimensions: pd.DataFrame, label: Labels) -> pd.DataFrame:
     """The evaluation dimensions with their (missing) sub-indicators and weights, for display."""
     lost = label("cell.not_in_text")
@@ -46,7 +52,7 @@ def dimensions_table(dimensions: pd.DataFrame, label: Labels) -> pd.DataFrame:
         "sub_indicators": dimensions[f"sub_indicators_{label.lang}"].replace("", lost),
         "weight": dimensions["weight_printed"].replace("", lost),
         "quote_zh": dimensions["quote_zh"],
-    }).reset_index(drop=True)
+    }).pipe(_one_name_column, label).reset_index(drop=True)
 
 
 def categories_table(categories: pd.DataFrame, label: Labels) -> pd.DataFrame:
@@ -57,7 +63,7 @@ def categories_table(categories: pd.DataFrame, label: Labels) -> pd.DataFrame:
         "vendor_category": ordered[f"name_{label.lang}"],
         "term_zh": ordered["name_zh"],
         "definition": ordered[f"definition_{label.lang}"],
-    }).reset_index(drop=True)
+    }).pipe(_one_name_column, label).reset_index(drop=True)
 
 
 def vendors_table(vendors: pd.DataFrame, cases: pd.DataFrame, label: Labels) -> pd.DataFrame:
@@ -70,7 +76,7 @@ def vendors_table(vendors: pd.DataFrame, cases: pd.DataFrame, label: Labels) -> 
         "category_basis": vendors["category_basis"].map(lambda b: label(f"category_basis.{b}")),
         "top30_listed": vendors["top30_listed"].map(lambda v: label(f"listed.{v}")),
         "case_study": vendors["vendor_id"].map(lambda v: label("listed.yes" if v in with_case else "cell.none")),
-    }).reset_index(drop=True)
+    }).pipe(_one_name_column, label).reset_index(drop=True)
 
 
 def cases_table(cases: pd.DataFrame, label: Labels) -> pd.DataFrame:
@@ -78,9 +84,15 @@ def cases_table(cases: pd.DataFrame, label: Labels) -> pd.DataFrame:
     ordered = cases.sort_values("order")
     return pd.DataFrame({
         "vendor": ordered["vendor_id"].map(lambda v: label.name("vendors", v)),
-        "title_zh": ordered["title_zh"],
+        "title_zh": ordered["title_zh"].map(chinese_punctuation),
         "title_en": ordered["title_en"],
     }).reset_index(drop=True)
+
+
+def title(case, lang: str) -> str:
+    """A case's headline in ``lang``: the Chinese one as printed, with Chinese punctuation."""
+    text = getattr(case, "title_" + lang)
+    return chinese_punctuation(text) if lang == "zh" else text
 
 
 def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
@@ -93,7 +105,7 @@ def case_summaries(cases: pd.DataFrame, label: Labels) -> str:
     # Chinese: the full stop after the bold and no space (CommonMark does not close ** after "。" before a character)
     head = "**{}{}{}" + ("**" + stop if label.lang == "zh" else stop + "** ")
     return "\n\n".join(head.format(markdown_text(label.name("vendors", row.vendor_id)), colon,
-                                   markdown_text(getattr(row, "title_" + label.lang)))
+                                   markdown_text(title(row, label.lang)))
                         + markdown_text(getattr(row, "summary_" + label.lang)) for row in ordered.itertuples())
 
 

@@ -16,6 +16,7 @@ from report_lib.present.charts import survey_marks
 from report_lib.present.charts.common import labelled_bars, order_of
 from report_lib.present.charts.fit import IS_NARROW
 from report_lib.present.labels import Labels, figure_name, n_text
+from report_lib.present.zh_typography import chinese_punctuation
 
 KINDS = ("subject", "segment", "tool", "figure")
 ROOM, NARROW_ROOM = 1.35, 2.4
@@ -94,7 +95,7 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     keys = _key(figures, group).to_numpy()
     marked = survey_marks.significant_rows(figures, highlight if group == "segment" else None)
     symbol = label("chart.significant_mark")
-    data[bar_label] = [f"{s}  ({k}){' ' + symbol if m else ''}" if k else f"{s}{' ' + symbol if m else ''}"
+    data[bar_label] = [(label("format.bar_n").format(value=s, n=k) if k else s) + (" " + symbol if m else "")
                        for s, k, m in zip(data[shown], data[n], marked)]
     significant = None
     if marked.any():
@@ -123,6 +124,8 @@ def figure_bars(figures: pd.DataFrame, label: Labels, *, item: str = "subject", 
     chart = labelled_bars(drawn, bar=group_col, value=value, text=bar_label, x=x, colour=colour, panel=item_col,
                           tooltip=tooltip, bar_height={"band": 0.75},
                           width=theme.WIDTH - 160, label_limit=280, interval=interval, marked=significant)
+    if highlight is not None:  # the table says which bar is highlighted with a check mark, not Python's True
+        data = data.assign(**{chosen: [label("cell.yes") if b else "" for b in data[chosen]]})
     return chart, data
 
 
@@ -163,7 +166,8 @@ def claims_per_case(counts: pd.DataFrame, label: Labels) -> tuple[alt.TopLevelMi
     ``counts`` is the output of :func:`report_lib.analysis.vendors.claims_per_case`.
     """
     cases = label.dataset.table("cases")
-    titles = dict(zip(cases["case_id"], cases[f"title_{label.lang}"]))
+    titles = {c: chinese_punctuation(t) if label.lang == "zh" else t
+              for c, t in zip(cases["case_id"], cases[f"title_{label.lang}"])}
     vendor, case, claims = label("column.vendor"), label("column.case"), label("column.claims")
     data = pd.DataFrame({
         vendor: [label.name("vendors", v) for v in counts["vendor_id"]],

@@ -19,7 +19,19 @@ from report_lib.analysis.segments import MARKET, bank_types
 from report_lib.present import theme
 from report_lib.present.charts.common import order_of
 from report_lib.present.charts.fit import IS_NARROW, WRAPS, fit_column, label_axis, wrap_lines
-from report_lib.present.labels import Labels, figure_name, n_text, shown
+from report_lib.present.labels import Labels, aside, figure_name, n_text, shown, tier_name
+
+
+NAME_THEN_ASIDE = ("indexof(datum.label, '（') > 0 ? [slice(datum.label, 0, indexof(datum.label, '（')), "
+                   "slice(datum.label, indexof(datum.label, '（'))] : "
+                   "[split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]")
+"""A Vega label expression: a name and its bracketed aside (``国有大行（n=…）``, ``State-owned (n=…)``) on two lines."""
+
+
+def _tier_names(label: Labels) -> str:
+    """A Vega expression naming the tiers 1, 2, 3 on the legend (``一级`` … in Chinese)."""
+    return "".join(f"datum.value == {t} ? '{tier_name(label, t)}' : " for t in (1, 2)) + f"'{tier_name(label, 3)}'"
+
 
 CELL_UNITS = 16
 """Line length of a name inside a grid cell on a narrow column (Latin letters; a Chinese character counts two)."""
@@ -69,7 +81,7 @@ def strategy_matrix(placements: pd.DataFrame, label: Labels) -> tuple[alt.LayerC
     drawn = cells.assign(**{tools: cells[tools].map("\n".join), "narrow": narrow})
     text = cell_text(alt.Chart(drawn), tools, "narrow", len(channels)).encode(x=x, y=y, text=alt.Text("shown:N"))
     chart = fit_column(grid + text, theme.WIDTH, wraps, height=330)
-    return chart, cells.assign(**{tools: cells[tools].map("; ".join)})
+    return chart, cells.assign(**{tools: cells[tools].map(label("join.separator").join)})
 
 
 def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.DataFrame]:
@@ -86,7 +98,8 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
     placed = grades.assign(**{maturity: grades["maturity"].map(lambda g: label(f"grade.{g}")),
                               effect: grades["effect"].map(lambda g: label(f"grade.{g}"))})
     placed[label("column.agrees")] = placed["tier"] == placed["published_tier"]
-    placed["shown"] = [t if ok else f"{t} ({label('column.published_tier')}: {p})"
+    placed["shown"] = [t if ok else aside(label, t, label("column.published_tier") + label("footer.colon")
+                                          + tier_name(label, p))
                        for t, ok, p in zip(placed["tool"], placed[label("column.agrees")], placed["published_tier"])]
     stacked = placed.groupby([maturity, effect])["shown"].agg(
         lambda names: "\n".join(textwrap.fill(n, 30) for n in names)).reset_index().rename(columns={"shown": "tool"})
@@ -95,11 +108,14 @@ def tier_grid(grades: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, pd.D
     y = alt.Y(f"{effect}:N", sort=list(reversed(names)))
     grid = alt.Chart(cells).mark_rect(stroke=theme.CELL_STROKE, strokeWidth=3).encode(
         x=x, y=y, color=alt.Color(f"{tier}:O", scale=alt.Scale(domain=[1, 2, 3], range=theme.TIER_RANGE),
-                                  legend=alt.Legend(title=tier)), tooltip=[maturity, effect, tier])
+                                  legend=alt.Legend(title=tier, labelExpr=_tier_names(label))),
+        tooltip=[maturity, effect, tier])
     tools = label("column.tools")
     text = cell_text(alt.Chart(stacked.rename(columns={"tool": tools})), tools, "narrow", len(GRADES)).encode(
         x=x, y=y, text="shown:N")
     chart = fit_column(grid + text, theme.WIDTH - 40, height=360)
+    placed = placed.assign(tier=placed["tier"].map(lambda t: tier_name(label, t)),
+                           published_tier=placed["published_tier"].map(lambda t: tier_name(label, t)))
     table = placed[["tool", maturity, effect, "tier", "published_tier", label("column.agrees")]].rename(
         columns={"tool": tools, "tier": tier, "published_tier": label("column.published_tier")})
     return chart, table
@@ -120,18 +136,19 @@ def segment_heatmap(wide: pd.DataFrame, label: Labels) -> tuple[alt.LayerChart, 
         for seg in segments:
             records.append({
                 name: figure_name(label, row["subject"], row["category"]),
-                who: f"{label.segment(seg)} ({n_text(label, seg)})",
+                who: aside(label, label.segment(seg), n_text(label, seg)),
                 value: row[seg] if row["unit"] == "percent" else None,
                 printed: shown(label, row[f"{seg}_shown"], row["unit"]),
             })
     data = pd.DataFrame(records)
     y_axis, wraps = label_axis(data[name], limit=210, title=None)
     for column in order_of(data[who]):  # a bank type's name over lines of its own on a narrow column, its n below
-        kind, n = column.split(" (", 1)
-        wraps[column] = [*wrap_lines(kind, 10), f"({n}"]
+        cut = column.find("（") if "（" in column else column.find(" (")
+        kind, n = (column[:cut], column[cut:].strip()) if cut > 0 else (column, "")
+        wraps[column] = [*wrap_lines(kind, 10), *([n] if n else [])]
     x = alt.X(f"{who}:N", sort=order_of(data[who]), axis=alt.Axis(
         orient="top", labelAngle=0, title=None, labelLimit=160, labelFontSize=11,
-        labelExpr=f"{IS_NARROW} ? {WRAPS}[datum.label] : [split(datum.label, ' (')[0], '(' + split(datum.label, ' (')[1]]"))
+        labelExpr=f"{IS_NARROW} ? {WRAPS}[datum.label] : {NAME_THEN_ASIDE}"))
     y = alt.Y(f"{name}:N", sort=order_of(data[name]), axis=y_axis)
     base = alt.Chart(data).encode(x=x, y=y, tooltip=[name, who, printed])
     cells = base.mark_rect(stroke=theme.CELL_GAP).encode(color=alt.Color(
@@ -182,7 +199,7 @@ def theme_matrix(grid: pd.DataFrame, marked: pd.DataFrame, label: Labels) -> tup
     lang = label.lang
     expert_col, theme_col, quote = label("column.expert"), label("column.theme"), label("column.quote_zh")
     info = label.dataset.table("experts").set_index("expert_id")
-    who = {e: f"{info.loc[e, 'name_' + lang]} ({str(info.loc[e, 'company_' + lang]).split(' (')[0]})"
+    who = {e: aside(label, info.loc[e, "name_" + lang], str(info.loc[e, "company_" + lang]).split(" (")[0].split("（")[0])
            for e in grid.index}
     names = {t: label.name("themes", t) for t in grid.columns}
     quotes = marked.set_index(["expert_id", "theme_id"])["quote_zh"]
