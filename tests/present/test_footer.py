@@ -56,7 +56,7 @@ def test_footer_names_the_reference_table_in_the_page_language(dataset):
 
 @pytest.mark.parametrize("meta, lang, source", [
     ("year: 2024\n", "en", "Source: Survey wave 2024 (survey/responses.csv); question IDs: q_single, q_multi."),
-    ("year: 2024\n", "zh", "来源：2024年调研答卷（survey/responses.csv）；问题编号：q_single, q_multi。"),
+    ("year: 2024\n", "zh", "来源：2024年调研答卷（survey/responses.csv）；问题编号：q_single、q_multi。"),
     (None, "en", "Source: Survey responses (survey/responses.csv); question IDs: q_single, q_multi."),
 ])
 def test_a_waves_source_line_gives_its_year_and_file(tmp_path, meta, lang, source):

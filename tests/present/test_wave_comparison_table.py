@@ -54,5 +54,5 @@ def test_a_figure_without_a_counterpart_says_why_and_a_reworded_one_is_marked(da
     rows.loc[0, ["new_value", "ci_low", "ci_high", "change"]] = float("nan")
     table = comparison_table(label, rows)
     assert table.loc[0, "本轮调查（95%区间）"] == "本轮未询问" and pd.isna(table.loc[0, "样本量"])
-    assert pd.isna(table.loc[0, "变化"]) and table.loc[0, "2023年报告"] == "83.3%+"
+    assert pd.isna(table.loc[0, "变化"]) and table.loc[0, "2023年报告"] == "83.3%以上"
     assert table.loc[1, "数据项"].endswith("（本轮措辞有变）") and table.loc[1, "样本量"] == "200"

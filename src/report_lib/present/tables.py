@@ -118,15 +118,13 @@ def relabelled(label: Labels, frame: pd.DataFrame) -> Table:
     """Return ``frame`` as a :class:`Table`, its columns relabelled from ``column.*`` labels.
 
     A named index becomes the first column; a column without a ``column.*`` label keeps
-    its name. Columns of quarters (``2022Q2``) show as the language writes them, and
-    true/false columns as check marks (✓, ✗, – for unknown).
+    its name. Columns of quarters (``2022Q2``) show as the language writes them; true/false
+    cells are shown as ✓ / ✗ with words for screen readers by the table's :class:`Marks`.
     """
     shown = frame.reset_index() if frame.index.name else frame
     periods = [c for c in shown.columns if pd.api.types.is_string_dtype(shown[c]) and shown[c].notna().any()
                and shown[c].dropna().map(lambda v: bool(QUARTER.fullmatch(str(v)))).all()]
     shown = shown.assign(**{c: shown[c].map(lambda v: label.period(v) if pd.notna(v) else v) for c in periods})
-    shown = shown.assign(**{c: shown[c].map(lambda v: check_mark(label, v)) for c in shown.columns
-                            if shown[c].dtype == bool or str(shown[c].dtype) == "boolean"})
     relabel = {c: label(f"column.{c}") for c in shown.columns if label.has(f"column.{c}")}
     return Table(shown.rename(columns=relabel), marks=Marks.of(label))
 
