@@ -38,12 +38,8 @@ def _answers(questionnaire, segments: np.ndarray, rng: np.random.Generator) -> d
     n = len(segments)
     columns: dict[str, np.ndarray] = {}
     for question in questionnaire.questions:
-        asked = np.ones(n, dtype=bool)
-        if question.asked_of is not None:
-            parent, option = question.asked_of
-            parent_q = questionnaire.question(parent)
-            cell = columns[parent_q.option_column(option)]
-            asked = cell == ("1" if parent_q.kind == "multi" else option)
+        route = questionnaire.routing(question)
+        asked = np.ones(n, dtype=bool) if route is None else columns[route[0]] == route[1]
         answers = asked & (rng.random(n) >= NO_ANSWER)
         if question.kind == "multi":
             for option in question.options:

@@ -63,3 +63,14 @@ def test_a_bad_routing_rule_is_reported(tmp_path):
     (tmp_path / "options.csv").write_text((SURVEY / "options.csv").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(DataError, match=r"questions.csv:\d+: column 'asked_of': 'crm_deployed=maybe'"):
         load_questionnaire(tmp_path)
+
+
+def test_routing_names_the_column_and_value_that_ask_a_question():
+    """A routed question is asked of respondents whose parent cell holds the option (a multi's option column: 1)."""
+    from report_lib import paths
+    from report_lib.data.survey.questionnaire import load_questionnaire
+
+    questionnaire = load_questionnaire(paths.DEFAULT_DATA_DIR / "survey")
+    assert questionnaire.routing(questionnaire.question("crm_in_use")) == ("crm_deployed", "yes")
+    assert questionnaire.routing(questionnaire.question("scrm_channels")) == ("crm_products__scrm_system", "1")
+    assert questionnaire.routing(questionnaire.question("core_needs")) is None

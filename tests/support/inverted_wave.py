@@ -69,11 +69,8 @@ def write_inverted_wave(out: Path, n: int = 1200, seed: int = 2023) -> Path:
     type_index = np.array([TYPES.index(s) for s in segments])
     columns: dict[str, np.ndarray] = {}
     for question in questionnaire.questions:
-        asked = np.ones(n, dtype=bool)
-        if question.asked_of is not None:
-            parent, option = question.asked_of
-            parent_q = questionnaire.question(parent)
-            asked = columns[parent_q.option_column(option)] == ("1" if parent_q.kind == "multi" else option)
+        route = questionnaire.routing(question)
+        asked = np.ones(n, dtype=bool) if route is None else columns[route[0]] == route[1]
         if question.kind == "multi":
             for option in question.options:
                 p = np.array([chances.get((question.question_id, option, s), rng.uniform(0.15, 0.9)) for s in TYPES])

@@ -66,6 +66,18 @@ class Questionnaire:
         """Return one question by id."""
         return next(q for q in self.questions if q.question_id == question_id)
 
+    def routing(self, question: Question) -> tuple[str, str] | None:
+        """The responses column and cell value that route a respondent to ``question``; ``None`` if asked of all.
+
+        ``asked_of: crm_deployed=yes`` gives ``("crm_deployed", "yes")``; routing by a multi-select's
+        option gives its option column and ``"1"``.
+        """
+        if question.asked_of is None:
+            return None
+        parent_id, option = question.asked_of
+        parent = self.question(parent_id)
+        return parent.option_column(option), "1" if parent.kind == "multi" else option
+
 
 def _integer(cell: str) -> int | None:
     try:
