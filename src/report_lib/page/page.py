@@ -199,7 +199,7 @@ class Page:
         """
         found = find(key or name, self.data.figures, bank_types(self.data))
         sentence, reason = finding_sentence(self.label, found, **given), finding_reason(self.label, found)
-        self._glue(name, markdown_text(sentence) + reason_marker(reason), f"{sentence} [{reason}]" if reason else sentence)
+        self._glue(name, markdown_text(sentence) + reason_marker(reason, self.label.lang), sentence)
         return found
 
     def key_findings(self, name: str) -> list[Finding]:

@@ -35,10 +35,14 @@ def finding_n(label: Labels, finding: Finding) -> str:
     return str(stated.pop()) if len(stated) == 1 else ""
 
 
-def reason_marker(reason: str) -> str:
-    """The focusable marker of a computed sentence: its reason as tooltip, focus text and print note."""
+def reason_marker(reason: str, lang: str = "en") -> str:
+    """The focusable marker of a computed sentence: its reason as tooltip, focus text and print note.
+
+    English sets it off with a space; Chinese, which puts no space after its punctuation, does not.
+    """
     from html import escape
-    return (f' <span class="finding-why" tabindex="0" role="note" aria-label="{escape(reason)}" '
+    space = "" if lang == "zh" else " "
+    return (f'{space}<span class="finding-why" tabindex="0" role="note" aria-label="{escape(reason)}" '
             f'data-reason="{escape(reason)}">ⓘ</span>') if reason else ""
 
 
@@ -50,5 +54,5 @@ def key_findings_markdown(label: Labels, findings: list[Finding], links: dict[st
         size = (label("keyfinding.n").format(n=n) if n else label("footer.n_not_published")) if finding.evidence else ""
         parts = [p for p in (size, links.get(finding.key, "")) if p]
         tail = label("keyfinding.tail").format(parts=label("join.separator_long").join(parts)) if parts else ""
-        items.append(f"- {markdown_text(key_sentence(label, finding))}{tail}{reason_marker(finding_reason(label, finding))}")
+        items.append(f"- {markdown_text(key_sentence(label, finding))}{tail}{reason_marker(finding_reason(label, finding), label.lang)}")
     return "\n".join(items) + "\n"
