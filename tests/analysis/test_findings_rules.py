@@ -127,3 +127,13 @@ def test_a_tie_at_the_top_decides_nothing():
     frame = pd.DataFrame(rows("deployment_mode_factors_by_segment",
                               {("factor_data_security", "all"): 50, ("factor_project_cost", "all"): 50}))
     assert find("c2_deploy_factor_first", frame, TYPES).outcome == "attributed"
+
+
+def test_names_inside_an_english_sentence_lose_only_a_plain_capital(dataset):
+    """``Customer data …`` reads ``customer data …`` mid-sentence; ``WeCom`` and ``CRM`` keep their capitals."""
+    from report_lib.present.finding_text import in_sentence
+
+    english, chinese = Labels(dataset, "en"), Labels(dataset, "zh")
+    assert in_sentence(english, "Need derivative services") == "need derivative services"
+    assert in_sentence(english, "WeCom") == "WeCom" and in_sentence(english, "CRM platform") == "CRM platform"
+    assert in_sentence(chinese, "企业微信") == "企业微信"

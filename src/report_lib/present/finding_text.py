@@ -25,7 +25,7 @@ def named(label: Labels, value: object) -> str:
             return label(f"inline.segment.{value.id}")
         if value.kind == "tool":
             return in_sentence(label, label.name("tools", value.id))
-        return short_name(label, value.id)
+        return in_sentence(label, short_name(label, value.id))
     if isinstance(value, tuple):
         if value and all(isinstance(item, tuple) for item in value):
             return join_words(label, (label("finding.pair").format(*(named(label, v) for v in item))
@@ -39,7 +39,8 @@ def in_sentence(label: Labels, name: str) -> str:
 
     Only a capital that starts a plain word is lowered (``WeCom``, ``CRM`` keep theirs); Chinese is unchanged.
     """
-    if label.lang == "en" and len(name) > 1 and name[0].isupper() and name[1].islower():
+    first = name.split(" ", 1)[0]
+    if label.lang == "en" and len(first) > 1 and first[0].isupper() and first[1:].islower():
         return name[0].lower() + name[1:]
     return name
 
