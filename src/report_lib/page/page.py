@@ -210,18 +210,20 @@ class Page:
         :attr:`glued` as ``<name>_<n>``, for nbval and the PDF check.
         """
         found = key_findings(self.data.figures, bank_types(self.data))
-        self._glue(name, key_findings_markdown(self.label, found, finding_links(self.label, found)), "")
-        del self.glued[name]  # the list holds links and markers: nbval and the PDF check compare its sentences
+        # the list holds links and markers: nbval and the PDF check compare its sentences, recorded one by one
+        self._glue(name, key_findings_markdown(self.label, found, finding_links(self.label, found)), None)
         for number, finding in enumerate(found, 1):
             self.glued[f"{name}_{number}"] = key_sentence(self.label, finding)
         return found
 
-    def _glue(self, name: str, markdown: str, text: str) -> str:
+    def _glue(self, name: str, markdown: str, text: str | None) -> str | None:
+        """Glue ``markdown`` as ``name``; record ``text`` for :meth:`prose_numbers` unless it is ``None``."""
         from IPython.display import Markdown
         from myst_nb import glue
 
         glue(name, Markdown(markdown), display=False)
-        self.glued[name] = text
+        if text is not None:
+            self.glued[name] = text
         return text
 
     def prose_numbers(self) -> Table:
