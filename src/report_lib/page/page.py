@@ -17,8 +17,8 @@ import pandas as pd
 from report_lib.data.dataset import Dataset, load_dataset
 from report_lib.present.charts.common import title
 from report_lib.present.escape import markdown_text
-from report_lib.present.finding_text import finding_reason, finding_sentence
-from report_lib.present.key_findings_text import key_findings_markdown, key_sentence, reason_marker
+from report_lib.present.finding_text import finding_reason, finding_sentence, reason_marker
+from report_lib.present.key_findings_text import key_findings_markdown, key_sentence
 from report_lib.present.footer import chart_footer
 from report_lib.present.labels import Labels
 from report_lib.present.tables import Marks, Table, figure_text, relabelled

@@ -75,3 +75,14 @@ def finding_reason(label: Labels, finding: Finding) -> str:
         return label("finding.reason_rule").format(rule=rule)
     figures = label("join.separator_long").join(evidence_text(label, e) for e in finding.evidence)
     return label("finding.reason").format(rule=rule, figures=figures)
+
+
+def reason_marker(reason: str, lang: str = "en") -> str:
+    """The focusable marker of a computed sentence: its reason as tooltip, focus text and print note.
+
+    English sets it off with a space; Chinese, which puts no space after its punctuation, does not.
+    """
+    from html import escape
+    space = "" if lang == "zh" else " "
+    return (f'{space}<span class="finding-why" tabindex="0" role="note" aria-label="{escape(reason)}" '
+            f'data-reason="{escape(reason)}">ⓘ</span>') if reason else ""

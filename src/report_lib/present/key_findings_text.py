@@ -11,7 +11,7 @@ import pandas as pd
 
 from report_lib.analysis.findings.finding import Finding
 from report_lib.present.escape import markdown_text
-from report_lib.present.finding_text import finding_reason, named
+from report_lib.present.finding_text import finding_reason, named, reason_marker
 from report_lib.present.labels import Labels
 
 
@@ -34,16 +34,6 @@ def finding_n(label: Labels, finding: Finding) -> str:
     stated = {int(n) for n in stated if n is not None and pd.notna(n)}
     return str(stated.pop()) if len(stated) == 1 else ""
 
-
-def reason_marker(reason: str, lang: str = "en") -> str:
-    """The focusable marker of a computed sentence: its reason as tooltip, focus text and print note.
-
-    English sets it off with a space; Chinese, which puts no space after its punctuation, does not.
-    """
-    from html import escape
-    space = "" if lang == "zh" else " "
-    return (f'{space}<span class="finding-why" tabindex="0" role="note" aria-label="{escape(reason)}" '
-            f'data-reason="{escape(reason)}">ⓘ</span>') if reason else ""
 
 
 def key_findings_markdown(label: Labels, findings: list[Finding], links: dict[str, str]) -> str:
